@@ -1,0 +1,81 @@
+package org.opencc.contracts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Map;
+import java.util.Optional;
+import org.opencc.contracts.interaction.InteractionAssigned;
+import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.ReservationAccepted;
+import org.opencc.contracts.task.ReservationCreated;
+import org.opencc.contracts.task.ReservationRejected;
+import org.opencc.contracts.task.ReservationTimedOut;
+import org.opencc.contracts.task.TaskCreated;
+
+/**
+ * JSON of event values: snake_case members, ISO-8601 instants, unknown members ignored (within a topic version
+ * producers may add optional fields).
+ */
+public final class EventCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
+            InteractionCreated.TYPE, InteractionCreated.class,
+            InteractionAssigned.TYPE, InteractionAssigned.class,
+            TaskCreated.TYPE, TaskCreated.class,
+            ReservationCreated.TYPE, ReservationCreated.class,
+            ReservationAccepted.TYPE, ReservationAccepted.class,
+            ReservationRejected.TYPE, ReservationRejected.class,
+            ReservationTimedOut.TYPE, ReservationTimedOut.class);
+
+    private EventCodec() {}
+
+    /** The event's value as JSON text. */
+    public static String encode(DomainEvent event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + event.type(), e);
+        }
+    }
+
+    /**
+     * Decodes a value by its {@code ce_type}.
+     *
+     * @return empty for a type this version of the contracts does not know (consumers skip those)
+     * @throws MalformedEventException when the value does not parse as the type's record
+     */
+    public static Optional<DomainEvent> decode(String type, String json) {
+        Class<? extends DomainEvent> target = type == null ? null : TYPES.get(type);
+        if (target == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readValue(json, target));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException(type, e);
+        }
+    }
+
+    /** The mapper configured as above, for services that read event JSON in other shapes. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Thrown when a value cannot be read as the record its type names. */
+    public static final class MalformedEventException extends RuntimeException {
+        public MalformedEventException(String type, Throwable cause) {
+            super("value is not a valid " + type + ": " + cause.getMessage(), cause);
+        }
+    }
+}

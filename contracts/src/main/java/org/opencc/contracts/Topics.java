@@ -1,0 +1,32 @@
+package org.opencc.contracts;
+
+import java.util.List;
+
+/** Kafka topic names. The version suffix changes only on an incompatible change (see EVENTS.md). */
+public final class Topics {
+    /** Interactions (calls, messages, chats). Key: interaction id. Producer: channel-gateway. */
+    public static final String INTERACTIONS = "cc.interactions.v1";
+    /** Tasks and reservations, with TaskRouter's event type names. Key: task sid. Producer: task-router. */
+    public static final String TASKS = "cc.tasks.v1";
+    /** Worker activity and capacity. Key: worker sid. Producer: task-router. */
+    public static final String WORKERS = "cc.workers.v1";
+    /** Context served to agent desktops. Key: task sid. Producer: agent-context. */
+    public static final String CONTEXT = "cc.context.v1";
+    /** Recording decisions, consent, erasure. Key: interaction id. Producer: compliance-service. */
+    public static final String COMPLIANCE = "cc.compliance.v1";
+
+    /** Partitions every topic is created with: at least the largest replica count planned. */
+    public static final int PARTITIONS = 6;
+
+    private Topics() {}
+
+    /** Every topic, in the order the launcher creates them. */
+    public static List<String> all() {
+        return List.of(INTERACTIONS, TASKS, WORKERS, CONTEXT, COMPLIANCE);
+    }
+
+    /** The dead-letter topic a consumer group parks undecodable or repeatedly failing records on. */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return topic + ".dlq." + consumerGroup;
+    }
+}

@@ -1,0 +1,35 @@
+package org.opencc.contracts.interaction;
+
+import java.time.Instant;
+import org.opencc.contracts.Channel;
+
+/**
+ * A call, message or chat reached us and was accepted for routing. Key: interactionId. Producer:
+ * channel-gateway. Consumers: task-router (opens a task), compliance-service, reporting-service.
+ *
+ * @param interactionId our id for the interaction ({@code IN} + 32 hex)
+ * @param channel the medium
+ * @param workspaceSid the TaskRouter workspace the dialled number maps to
+ * @param workflowSid the workflow that routes it
+ * @param customerKey pseudonymous key of the customer (keyed hash of their address), never the address
+ * @param country ISO 3166 alpha-2 country of the customer's number when known, else null
+ * @param region the deployment region the number belongs to
+ * @param createdAt when the gateway accepted it
+ */
+public record InteractionCreated(
+        String interactionId,
+        Channel channel,
+        String workspaceSid,
+        String workflowSid,
+        String customerKey,
+        String country,
+        String region,
+        Instant createdAt)
+        implements InteractionEvent {
+    public static final String TYPE = "interaction.created";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

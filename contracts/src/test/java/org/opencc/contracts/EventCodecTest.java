@@ -1,0 +1,107 @@
+package org.opencc.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opencc.contracts.interaction.InteractionAssigned;
+import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.ReservationAccepted;
+import org.opencc.contracts.task.ReservationCreated;
+import org.opencc.contracts.task.ReservationRejected;
+import org.opencc.contracts.task.ReservationTimedOut;
+import org.opencc.contracts.task.TaskCreated;
+
+class EventCodecTest {
+    private static final Instant AT = Instant.parse("2026-11-25T10:15:30Z");
+    private static final String WS = "WS0123456789abcdef0123456789abcdef";
+    private static final String WT = "WT0123456789abcdef0123456789abcdef";
+    private static final String WK = "WK0123456789abcdef0123456789abcdef";
+    private static final String WQ = "WQ0123456789abcdef0123456789abcdef";
+    private static final String WR = "WR0123456789abcdef0123456789abcdef";
+    private static final String IN = "IN0123456789abcdef0123456789abcdef";
+
+    static Stream<DomainEvent> samples() {
+        return Stream.of(
+                new InteractionCreated(IN, Channel.SMS, WS, "WW0123456789abcdef0123456789abcdef", "ck_1f2e", "US",
+                        "us-east", AT),
+                new InteractionAssigned(IN, WT, WK, AT),
+                new TaskCreated(WT, WS, "WW0123456789abcdef0123456789abcdef", IN, "sms", 0,
+                        "{\"channel\":\"sms\"}", AT),
+                new ReservationCreated(WR, WT, WS, WK, WQ, IN, AT),
+                new ReservationAccepted(WR, WT, WS, WK, WQ, IN, AT),
+                new ReservationRejected(WR, WT, WS, WK, WQ, IN, AT),
+                new ReservationTimedOut(WR, WT, WS, WK, WQ, IN, AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void encodingMatchesTheGoldenFileOfItsType(DomainEvent event) throws IOException {
+        JsonNode golden = EventCodec.mapper().readTree(golden(event.type()));
+        JsonNode encoded = EventCodec.mapper().readTree(EventCodec.encode(event));
+        assertEquals(golden, encoded, "value of " + event.type() + " changed: a v1 consumer may break");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void goldenFileDecodesToTheSameRecord(DomainEvent event) throws IOException {
+        assertEquals(event, EventCodec.decode(event.type(), golden(event.type())).orElseThrow());
+    }
+
+    @Test
+    void everyEventNamesItsTopicAndKey() {
+        samples().forEach(e -> {
+            assertTrue(Topics.all().contains(e.topic()), e.type());
+            assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT"), e.type());
+        });
+    }
+
+    @Test
+    void unknownMembersAreIgnoredSoProducersMayAddOptionalFields() {
+        String json = "{\"interaction_id\":\"" + IN + "\",\"task_sid\":\"" + WT + "\",\"worker_sid\":\"" + WK
+                + "\",\"assigned_at\":\"2026-11-25T10:15:30Z\",\"added_later\":42}";
+        assertEquals(new InteractionAssigned(IN, WT, WK, AT),
+                EventCodec.decode(InteractionAssigned.TYPE, json).orElseThrow());
+    }
+
+    @Test
+    void unknownTypeDecodesToNothing() {
+        assertTrue(EventCodec.decode("task.someday", "{}").isEmpty());
+        assertTrue(EventCodec.decode(null, "{}").isEmpty());
+    }
+
+    @Test
+    void malformedValueIsRejectedNamingTheType() {
+        var e = assertThrows(EventCodec.MalformedEventException.class,
+                () -> EventCodec.decode(TaskCreated.TYPE, "{not json"));
+        assertTrue(e.getMessage().contains(TaskCreated.TYPE), e.getMessage());
+        assertThrows(EventCodec.MalformedEventException.class,
+                () -> EventCodec.decode(InteractionCreated.TYPE, "{\"channel\":\"fax\"}"));
+    }
+
+    @Test
+    void deadLetterTopicNamesTheGroup() {
+        assertEquals("cc.tasks.v1.dlq.channel-gateway", Topics.deadLetter(Topics.TASKS, "channel-gateway"));
+        assertEquals(List.of("cc.interactions.v1", "cc.tasks.v1", "cc.workers.v1", "cc.context.v1",
+                "cc.compliance.v1"), Topics.all());
+    }
+
+    private static String golden(String type) throws IOException {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream("/golden/" + type + ".json")) {
+            if (in == null) {
+                throw new IOException("no golden file for " + type);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
