@@ -1,0 +1,185 @@
+package org.opencc.taskrouter.routing;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opencc.contracts.SpanKeys;
+import org.opencc.contracts.Stage;
+import org.opencc.contracts.task.ReservationCreated;
+import org.opencc.routing.expression.Expression;
+import org.opencc.routing.selection.Candidate;
+import org.opencc.routing.selection.Exclusion;
+import org.opencc.routing.selection.Selection;
+import org.opencc.routing.selection.WorkerSelector;
+import org.opencc.routing.workflow.RoutingDecision;
+import org.opencc.routing.workflow.Target;
+import org.opencc.routing.workflow.WorkflowConfiguration;
+import org.opencc.support.ids.Sids;
+import org.opencc.support.outbox.OutboxWriter;
+import org.opencc.support.tracing.StageSpans;
+import org.opencc.taskrouter.api.Json;
+import org.opencc.taskrouter.persistence.Db;
+import org.opencc.taskrouter.queue.TaskQueue;
+import org.opencc.taskrouter.queue.TaskQueueRepository;
+import org.opencc.taskrouter.reservation.Reservation;
+import org.opencc.taskrouter.reservation.ReservationRepository;
+import org.opencc.taskrouter.task.Task;
+import org.opencc.taskrouter.task.TaskRepository;
+import org.opencc.taskrouter.workflow.Workflow;
+import org.opencc.taskrouter.workflow.WorkflowRepository;
+
+/**
+ * Offers pending tasks to workers. Runs inside the transaction of whatever made routing possible (a new task,
+ * a worker becoming available, a rejected or expired reservation), serialized per workspace by an advisory
+ * lock; a worker's capacity is taken by a conditional update, so replicas never exceed it.
+ */
+@ApplicationScoped
+public class Dispatcher {
+    private static final int PENDING_BATCH = 100;
+    private final Db db;
+    private final TaskRepository tasks;
+    private final WorkflowRepository workflows;
+    private final TaskQueueRepository queues;
+    private final ReservationRepository reservations;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final WorkerSelector selector = new WorkerSelector();
+
+    public Dispatcher(Db db, TaskRepository tasks, WorkflowRepository workflows, TaskQueueRepository queues,
+            ReservationRepository reservations, OutboxWriter outbox, Clock clock) {
+        this.db = db;
+        this.tasks = tasks;
+        this.workflows = workflows;
+        this.queues = queues;
+        this.reservations = reservations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Tries to reserve a worker for every pending task of the workspace, highest priority and oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @WithSpan("Dispatcher.dispatch")
+    public void dispatch(String workspaceSid) {
+        StageSpans.current(Stage.ROUTING);
+        db.lock("dispatch:" + workspaceSid);
+        for (Task task : tasks.pending(workspaceSid, PENDING_BATCH)) {
+            route(task);
+        }
+    }
+
+    private void route(Task task) {
+        Optional<Workflow> workflow = workflows.find(task.workspaceSid(), task.workflowSid());
+        if (workflow.isEmpty()) {
+            return;
+        }
+        Map<String, Object> attributes = Json.attributes(task.attributes());
+        RoutingDecision decision = WorkflowConfiguration.parse(workflow.get().configuration()).evaluate(attributes);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("filters_tried", decision.filtersTried().stream().map(f -> Map.of("filter", f.filterName(),
+                "expression", f.expression(), "matched", f.matched())).toList());
+        if (!decision.matched() || decision.targets().isEmpty()) {
+            recordOnce(task, workflow.get(), decision, null, null, detail);
+            return;
+        }
+        Target target = decision.targets().get(0);
+        Optional<TaskQueue> queue = queues.find(task.workspaceSid(), target.queueSid());
+        if (queue.isEmpty()) {
+            detail.put("failure", "target queue " + target.queueSid() + " does not exist");
+            recordOnce(task, workflow.get(), decision, target.queueSid(), null, detail);
+            return;
+        }
+        List<String> declined = reservations.workersWhoDeclined(task.sid());
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidate c : candidates(task)) {
+            if (!declined.contains(c.workerSid())) {
+                candidates.add(c);
+            }
+        }
+        Selection selection = selector.select(Expression.parse(queue.get().targetWorkers()),
+                target.workerExpression(), attributes, candidates);
+        detail.put("target", target.workerExpression() == null ? Map.of("queue", target.queueSid())
+                : Map.of("queue", target.queueSid(), "expression", target.workerExpression().text()));
+        List<Map<String, String>> considered = new ArrayList<>();
+        for (Exclusion exclusion : selection.exclusions()) {
+            considered.add(Map.of("worker_sid", exclusion.workerSid(), "excluded", exclusion.reason()));
+        }
+        for (String declinedSid : declined) {
+            considered.add(Map.of("worker_sid", declinedSid, "excluded", "DECLINED_BEFORE"));
+        }
+        for (String workerSid : selection.eligibleInOrder()) {
+            if (takeCapacity(workerSid, task.taskChannel())) {
+                considered.add(Map.of("worker_sid", workerSid, "chosen", "true"));
+                detail.put("workers", considered);
+                reserve(task, workflow.get(), queue.get(), workerSid);
+                record(task, workflow.get(), decision, queue.get().sid(), workerSid, detail);
+                return;
+            }
+            considered.add(Map.of("worker_sid", workerSid, "excluded", "CAPACITY_TAKEN_CONCURRENTLY"));
+        }
+        detail.put("workers", considered);
+        recordOnce(task, workflow.get(), decision, queue.get().sid(), null, detail);
+    }
+
+    private List<Candidate> candidates(Task task) {
+        return db.list("SELECT w.sid, w.attributes, (a.available AND wc.available) AS available, wc.capacity,"
+                + " wc.assigned, w.last_assigned_at FROM worker w JOIN activity a ON a.sid = w.activity_sid"
+                + " JOIN worker_channel wc ON wc.worker_sid = w.sid AND wc.task_channel = ?"
+                + " WHERE w.workspace_sid = ?", rs -> new Candidate(rs.getString(1),
+                        Json.attributes(rs.getString(2)), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
+                        Db.instant(rs, "last_assigned_at")), task.taskChannel(), task.workspaceSid());
+    }
+
+    private boolean takeCapacity(String workerSid, String channel) {
+        return db.update("UPDATE worker_channel SET assigned = assigned + 1 WHERE worker_sid = ? AND task_channel = ?"
+                + " AND assigned < capacity", workerSid, channel) == 1;
+    }
+
+    /** Gives back one unit of a worker's capacity on a channel. */
+    public void releaseCapacity(String workerSid, String channel) {
+        db.update("UPDATE worker_channel SET assigned = assigned - 1 WHERE worker_sid = ? AND task_channel = ?"
+                + " AND assigned > 0", workerSid, channel);
+    }
+
+    private void reserve(Task task, Workflow workflow, TaskQueue queue, String workerSid) {
+        Instant now = clock.instant();
+        Reservation reservation = new Reservation(Sids.next("WR"), task.workspaceSid(), task.sid(), workerSid, null,
+                queue.sid(), task.taskChannel(), "pending", now.plusSeconds(workflow.taskReservationTimeout()), now,
+                now);
+        reservations.insert(reservation);
+        tasks.transition(task.sid(), "pending", "reserved", queue.sid(), now);
+        db.update("UPDATE worker SET last_assigned_at = ? WHERE sid = ?", now, workerSid);
+        Span span = Span.current();
+        StageSpans.id(span, SpanKeys.TASK_SID, task.sid());
+        StageSpans.id(span, SpanKeys.WORKFLOW_SID, task.workflowSid());
+        StageSpans.id(span, SpanKeys.INTERACTION_ID, task.interactionId());
+        StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.sid());
+        StageSpans.id(span, SpanKeys.WORKER_SID, workerSid);
+        outbox.append(new ReservationCreated(reservation.sid(), task.sid(), task.workspaceSid(), workerSid,
+                queue.sid(), task.interactionId(), now));
+    }
+
+    private void recordOnce(Task task, Workflow workflow, RoutingDecision decision, String queueSid,
+            String workerSid, Map<String, Object> detail) {
+        // a task waiting for a worker is looked at on every dispatch: keep its first "no worker" record only
+        if (db.count("SELECT count(*) FROM routing_decision WHERE task_sid = ? AND chosen_worker_sid IS NULL",
+                task.sid()) == 0) {
+            record(task, workflow, decision, queueSid, workerSid, detail);
+        }
+    }
+
+    private void record(Task task, Workflow workflow, RoutingDecision decision, String queueSid, String workerSid,
+            Map<String, Object> detail) {
+        db.update("INSERT INTO routing_decision (task_sid, workflow_sid, workflow_version, matched_filter,"
+                + " task_queue_sid, chosen_worker_sid, detail, decided_at) VALUES (?,?,?,?,?,?,?,?)", task.sid(),
+                workflow.sid(), workflow.dateUpdated(), decision.matchedFilter(), queueSid, workerSid,
+                Json.write(detail), clock.instant());
+    }
+}

@@ -1,0 +1,86 @@
+package org.opencc.taskrouter.worker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import org.opencc.support.ids.Sids;
+import org.opencc.support.problem.ProblemException;
+import org.opencc.taskrouter.activity.Activity;
+import org.opencc.taskrouter.activity.ActivityRepository;
+import org.opencc.taskrouter.api.TwilioErrors;
+import org.opencc.taskrouter.config.RouterConfig;
+import org.opencc.taskrouter.persistence.Db;
+import org.opencc.taskrouter.routing.Dispatcher;
+import org.opencc.taskrouter.workspace.Workspace;
+
+/** Workers: created with capacity on every task channel; an update that may free capacity triggers routing. */
+@ApplicationScoped
+public class WorkerService {
+    private final WorkerRepository workers;
+    private final ActivityRepository activities;
+    private final Dispatcher dispatcher;
+    private final Db db;
+    private final RouterConfig config;
+    private final Clock clock;
+
+    public WorkerService(WorkerRepository workers, ActivityRepository activities, Dispatcher dispatcher, Db db,
+            RouterConfig config, Clock clock) {
+        this.workers = workers;
+        this.activities = activities;
+        this.dispatcher = dispatcher;
+        this.db = db;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Worker create(Workspace workspace, String friendlyName, String attributes, String activitySid) {
+        if (workers.existsByName(workspace.sid(), friendlyName)) {
+            throw new ProblemException(TwilioErrors.DUPLICATE,
+                    "Worker with FriendlyName " + friendlyName + " already exists");
+        }
+        Activity activity = activity(workspace.sid(), activitySid != null ? activitySid
+                : workspace.defaultActivitySid());
+        Instant now = clock.instant();
+        String sid = Sids.next("WK");
+        workers.insert(new Worker(sid, workspace.sid(), friendlyName, attributes == null ? "{}" : attributes,
+                activity.sid(), activity.friendlyName(), activity.available(), null, now, now, now));
+        db.list("SELECT unique_name FROM task_channel WHERE workspace_sid = ?", rs -> rs.getString(1),
+                workspace.sid()).forEach(channel -> workers.insertChannel(sid, channel,
+                        config.defaultChannelCapacity()));
+        if (activity.available()) {
+            dispatcher.dispatch(workspace.sid());
+        }
+        return get(workspace.sid(), sid);
+    }
+
+    @Transactional
+    public Worker update(String workspaceSid, String sid, String friendlyName, String attributes,
+            String activitySid) {
+        Worker worker = get(workspaceSid, sid);
+        Activity activity = activitySid == null ? null : activity(workspaceSid, activitySid);
+        Instant now = clock.instant();
+        boolean statusChanged = activity != null && !activity.sid().equals(worker.activitySid());
+        workers.update(sid, friendlyName != null ? friendlyName : worker.friendlyName(),
+                attributes != null ? attributes : worker.attributes(),
+                activity != null ? activity.sid() : worker.activitySid(),
+                statusChanged ? now : worker.dateStatusChanged(), now);
+        Worker updated = get(workspaceSid, sid);
+        if (updated.available() && (statusChanged || !Objects.equals(attributes, null))) {
+            dispatcher.dispatch(workspaceSid);
+        }
+        return updated;
+    }
+
+    public Worker get(String workspaceSid, String sid) {
+        return workers.find(workspaceSid, sid).orElseThrow(() -> TwilioErrors.notFound(
+                "/Workspaces/" + workspaceSid + "/Workers/" + sid));
+    }
+
+    private Activity activity(String workspaceSid, String activitySid) {
+        return activities.find(workspaceSid, activitySid).orElseThrow(() -> TwilioErrors.invalid("ActivitySid",
+                "activity " + activitySid + " does not exist in this workspace"));
+    }
+}
