@@ -55,6 +55,17 @@ class SdkRoutingTest {
         assertTrue(Reservation.reader(setup.workspaceSid(), unskilled.getSid()).read(fixtures.client)
                 .iterator().hasNext() == false, "the unskilled worker was offered nothing");
 
+        io.restassured.RestAssured.given().auth().preemptive()
+                .basic(RouterFixtures.ACCOUNT_SID, RouterFixtures.AUTH_TOKEN)
+                .get("/v1/Workspaces/" + setup.workspaceSid() + "/Tasks/" + task.getSid() + "/Decisions")
+                .then().statusCode(200)
+                .body("decisions[0].matched_filter", org.hamcrest.Matchers.is("Messaging"))
+                .body("decisions[0].chosen_worker_sid", org.hamcrest.Matchers.is(alice.getSid()))
+                .body("decisions[0].workers.find { it.worker_sid == '" + unskilled.getSid() + "' }.excluded",
+                        org.hamcrest.Matchers.is("NOT_IN_QUEUE"))
+                .body("decisions[0].workers.find { it.worker_sid == '" + offline.getSid() + "' }.excluded",
+                        org.hamcrest.Matchers.is("UNAVAILABLE"));
+
         Reservation accepted = Reservation.updater(setup.workspaceSid(), alice.getSid(), reservation.getSid())
                 .setReservationStatus(Reservation.Status.ACCEPTED).update(fixtures.client);
         assertEquals(Reservation.Status.ACCEPTED, accepted.getReservationStatus());

@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
  * Appends finished spans as JSON lines to {@code cc.tracing.file} when it is set: how system tests and a local
  * suite without a collector see every service's spans. Quarkus picks up {@link SpanExporter} beans.
  */
+// looked up programmatically by Quarkus' exporter provider, so ArC must not drop it as unused
+@io.quarkus.arc.Unremovable
 @Singleton
 public class FileSpanExporter implements SpanExporter {
     private static final Logger LOG = Logger.getLogger(FileSpanExporter.class);

@@ -32,9 +32,11 @@ public class TaskResource {
     private final WorkspaceScope scope;
     private final Representations json;
     private final Urls urls;
+    private final org.opencc.taskrouter.routing.RoutingDecisions decisions;
 
     public TaskResource(TaskService service, TaskRepository tasks, WorkspaceScope scope, Representations json,
-            Urls urls) {
+            Urls urls, org.opencc.taskrouter.routing.RoutingDecisions decisions) {
+        this.decisions = decisions;
         this.service = service;
         this.tasks = tasks;
         this.scope = scope;
@@ -75,6 +77,18 @@ public class TaskResource {
     public Map<String, Object> fetch(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
         return json.task(tasks.find(workspaceSid, sid).orElseThrow(() -> TwilioErrors.notFound(
                 "/Workspaces/" + workspaceSid + "/Tasks/" + sid)));
+    }
+
+    /**
+     * Why the task went where it went: one decision per routing attempt (workflow version, filters tried, target
+     * queue, each worker considered and why it was excluded). Not in Twilio's API; ours.
+     */
+    @GET
+    @Path("/{sid}/Decisions")
+    public Map<String, Object> decisions(@PathParam("workspaceSid") String workspaceSid,
+            @PathParam("sid") String sid) {
+        fetch(workspaceSid, sid);
+        return Map.of("decisions", decisions.forTask(sid));
     }
 
     /** Ends a task: {@code AssignmentStatus=completed} or {@code canceled}, with an optional {@code Reason}. */

@@ -1,0 +1,73 @@
+package org.opencc.gateway.intake;
+
+import io.opentelemetry.api.trace.Span;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.opencc.contracts.SpanKeys;
+import org.opencc.contracts.Stage;
+import org.opencc.gateway.privacy.PiiMask;
+import org.opencc.support.problem.ProblemException;
+import org.opencc.support.tracing.StageSpans;
+
+/**
+ * Twilio's inbound SMS/WhatsApp webhook. Authenticated by Twilio's signature, not a JWT: the request starts the
+ * interaction's trace, whose HTTP server span carries {@code cc.stage=intake}.
+ */
+@Path("/twilio/messaging")
+public class InboundMessageResource {
+    private static final Logger LOG = Logger.getLogger(InboundMessageResource.class);
+    private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+
+    private final TwilioSignatures signatures;
+    private final IntakeService intake;
+
+    public InboundMessageResource(TwilioSignatures signatures, IntakeService intake) {
+        this.signatures = signatures;
+        this.intake = intake;
+    }
+
+    /** Every form parameter is read, so the signature check covers all of them. */
+    @POST
+    @Path("/inbound")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    public String inbound(@HeaderParam(SIGNATURE_HEADER) String signature, MultivaluedMap<String, String> form,
+            @Context UriInfo uri) {
+        Span span = StageSpans.current(Stage.INTAKE);
+        InboundMessage message;
+        try {
+            signatures.verify(uri, form, signature);
+            message = InboundMessage.parse(form);
+        } catch (ProblemException e) {
+            StageSpans.failure(span, e.type().slug());
+            LOG.infof("inbound message rejected: %s", e.type().slug());
+            throw e;
+        }
+        IntakeService.Outcome outcome = intake.accept(message);
+        if (outcome.refused()) {
+            // a refusal is an answer, not an error: the attribute names why nothing was routed
+            span.setAttribute(SpanKeys.FAILURE, IntakeRefusalRepository.NUMBER_NOT_MAPPED);
+            LOG.infof("message %s to unmapped number %s refused", message.messageSid(),
+                    PiiMask.phone(message.toNumber()));
+            return TwimlAnswers.refused();
+        }
+        StageSpans.id(span, SpanKeys.INTERACTION_ID, outcome.interactionId());
+        if (outcome.created()) {
+            LOG.infof("interaction %s (%s) created for message %s from %s to %s", outcome.interactionId(),
+                    message.channel().value(), message.messageSid(), PiiMask.phone(message.from()),
+                    PiiMask.phone(message.toNumber()));
+        } else {
+            LOG.debugf("message %s repeated; interaction %s unchanged", message.messageSid(),
+                    outcome.interactionId());
+        }
+        return TwimlAnswers.accepted();
+    }
+}

@@ -1,0 +1,79 @@
+package org.opencc.gateway.number;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.opencc.gateway.config.GatewayConfig;
+import org.opencc.gateway.phone.E164;
+import org.opencc.gateway.problem.ProblemTypes;
+import org.opencc.support.ids.Sids;
+import org.opencc.support.problem.FieldError;
+import org.opencc.support.problem.ProblemException;
+
+/** Maintains which workspace and workflow each of our numbers routes to. */
+@ApplicationScoped
+public class NumberService {
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
+
+    private final NumberRepository numbers;
+    private final GatewayConfig config;
+    private final Clock clock;
+
+    public NumberService(NumberRepository numbers, GatewayConfig config, Clock clock) {
+        this.numbers = numbers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces the mapping of {@code e164}; every invalid field is reported at once. */
+    @Transactional
+    public NumberRepository.Saved put(String e164, NumberRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!E164.isNumber(e164)) {
+            errors.add(new FieldError("e164", "must be an E.164 number such as +15550100"));
+        }
+        String workspaceSid = request == null ? null : request.workspaceSid();
+        String workflowSid = request == null ? null : request.workflowSid();
+        String region = request == null || request.region() == null ? config.region() : request.region();
+        if (!Sids.isValid("WS", workspaceSid)) {
+            errors.add(new FieldError("workspace_sid", "must be WS followed by 32 lower-case hex digits"));
+        }
+        if (!Sids.isValid("WW", workflowSid)) {
+            errors.add(new FieldError("workflow_sid", "must be WW followed by 32 lower-case hex digits"));
+        }
+        if (!REGION.matcher(region).matches()) {
+            errors.add(new FieldError("region", "must be 1 to 32 lower-case letters, digits or dashes"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemTypes.invalid(errors);
+        }
+        return numbers.upsert(e164, workspaceSid, workflowSid, region, clock.instant());
+    }
+
+    @Transactional
+    public NumberMapping get(String e164) {
+        return lookup(e164).orElseThrow(() -> ProblemException.notFound("Number " + e164));
+    }
+
+    /** The mapping of a number, or empty; a malformed number is simply not mapped. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<NumberMapping> lookup(String e164) {
+        return E164.isNumber(e164) ? numbers.find(e164) : Optional.empty();
+    }
+
+    @Transactional
+    public List<NumberMapping> list() {
+        return numbers.list();
+    }
+
+    @Transactional
+    public void delete(String e164) {
+        if (!E164.isNumber(e164) || !numbers.delete(e164)) {
+            throw ProblemException.notFound("Number " + e164);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.opencc.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.opencc.testsupport.jwt.JwtMinter;
+
+/** Number mappings and tokens for tests. */
+public final class Numbers {
+    private Numbers() {}
+
+    /** A mapping's target, with fresh SIDs. */
+    public record Target(String workspaceSid, String workflowSid, String region) {}
+
+    public static String sid(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public static String token(String role) {
+        return JwtMinter.shared().token("test-" + role, List.of(role), null);
+    }
+
+    /** Maps {@code e164} to a fresh workspace and workflow through the numbers API. */
+    public static Target map(String e164) {
+        Target target = new Target(sid("WS"), sid("WW"), "us-east");
+        given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
+                .body(body(target.workspaceSid(), target.workflowSid(), target.region()))
+                .urlEncodingEnabled(false)
+                .put("/v1/numbers/%2B" + e164.substring(1))
+                .then().statusCode(201);
+        return target;
+    }
+
+    public static String body(String workspaceSid, String workflowSid, String region) {
+        return "{\"workspace_sid\":\"" + workspaceSid + "\",\"workflow_sid\":\"" + workflowSid + "\""
+                + (region == null ? "" : ",\"region\":\"" + region + "\"") + "}";
+    }
+}

@@ -1,0 +1,180 @@
+package org.opencc.systemtests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.taskrouter.v1.Workspace;
+import com.twilio.rest.taskrouter.v1.workspace.Activity;
+import com.twilio.rest.taskrouter.v1.workspace.Task;
+import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
+import com.twilio.rest.taskrouter.v1.workspace.Worker;
+import com.twilio.rest.taskrouter.v1.workspace.Workflow;
+import com.twilio.rest.taskrouter.v1.workspace.worker.Reservation;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opencc.contracts.Topics;
+import org.opencc.testsupport.kafka.KafkaBroker;
+import org.opencc.testsupport.process.LocalSuite;
+import org.opencc.testsupport.twilio.TwilioClients;
+
+/**
+ * The foundation journey across separately running services: a signed SMS webhook becomes a task reserved to
+ * an agent, who accepts it through the official Twilio Java SDK; the gateway learns who has it; and one trace
+ * runs from the webhook to {@code reservation.created}.
+ */
+class SmsToAgentJourneyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalSuite suite;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = LocalSuite.start(Path.of(System.getProperty("cc.repository.root", "..")), "systest");
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void signedSmsReachesAnAgentWhoAcceptsItThroughTheTwilioSdk() throws Exception {
+        TwilioRestClient twilio = TwilioClients.forBaseUrl(suite.url("task-router"), suite.routerAccountSid,
+                suite.routerAuthToken);
+        Workspace workspace = Workspace.creator("Journey " + UUID.randomUUID()).create(twilio);
+        Activity available = Activity.creator(workspace.getSid(), "On shift").setAvailable(true).create(twilio);
+        TaskQueue queue = TaskQueue.creator(workspace.getSid(), "Support").setTargetWorkers("skills HAS 'support'")
+                .create(twilio);
+        Workflow workflow = Workflow.creator(workspace.getSid(), "Messaging", "{\"task_routing\":{\"filters\":[{"
+                + "\"filter_friendly_name\":\"SMS\",\"expression\":\"channel == 'sms'\",\"targets\":[{\"queue\":\""
+                + queue.getSid() + "\"}]}]}}").create(twilio);
+        Worker agent = Worker.creator(workspace.getSid(), "agent-" + UUID.randomUUID())
+                .setAttributes("{\"skills\":[\"support\"]}").setActivitySid(available.getSid()).create(twilio);
+
+        String number = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        HttpResponse<String> mapped = http.send(HttpRequest.newBuilder(URI.create(suite.url("channel-gateway")
+                + "/v1/numbers/" + URLEncoder.encode(number, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + suite.token("admin", null))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"workspace_sid\":\"" + workspace.getSid()
+                        + "\",\"workflow_sid\":\"" + workflow.getSid() + "\",\"region\":\"local\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, mapped.statusCode(), mapped.body());
+
+        HttpResponse<String> webhook = sendSms(number);
+        assertEquals(200, webhook.statusCode(), webhook.body());
+        assertTrue(webhook.body().contains("<Response"), webhook.body());
+
+        Reservation pending = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var it = Reservation.reader(workspace.getSid(), agent.getSid())
+                    .setReservationStatus(Reservation.Status.PENDING).read(twilio).iterator();
+            return it.hasNext() ? it.next() : null;
+        }, r -> r != null);
+        Reservation accepted = Reservation.updater(workspace.getSid(), agent.getSid(), pending.getSid())
+                .setReservationStatus(Reservation.Status.ACCEPTED).update(twilio);
+        assertEquals(Reservation.Status.ACCEPTED, accepted.getReservationStatus());
+        Task task = Task.fetcher(workspace.getSid(), pending.getTaskSid()).fetch(twilio);
+        assertEquals(Task.Status.ASSIGNED, task.getAssignmentStatus());
+        assertFalse(task.getAttributes().contains(number.substring(1)), "no phone number in task attributes");
+        String interactionId = JSON.readTree(task.getAttributes()).get("interaction_id").asText();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode interaction = JSON.readTree(getInteraction(interactionId));
+            assertEquals(agent.getSid(), interaction.path("worker_sid").asText());
+            assertEquals("assigned", interaction.path("status").asText());
+        });
+
+        // the webhook's server span starts the interaction's trace ...
+        String traceId = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<JsonNode> webhookSpans = Spans.read(suite.spansFile("channel-gateway")).stream()
+                    .filter(s -> "SERVER".equals(s.path("kind").asText()))
+                    .filter(s -> Spans.hasAttribute(s, "cc.interaction_id", interactionId)).toList();
+            return webhookSpans.size() == 1 ? webhookSpans.get(0).path("trace_id").asText() : null;
+        }, id -> id != null);
+        // ... which task-router's reservation.created event carries
+        String published = header(reservationCreated(task.getSid()), "traceparent");
+        assertEquals(traceId, published.split("-")[1], "reservation.created is in the webhook's trace");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<JsonNode> routing = Spans.read(suite.spansFile("task-router")).stream()
+                    .filter(s -> traceId.equals(s.path("trace_id").asText())).toList();
+            assertTrue(routing.stream().anyMatch(s -> Spans.hasAttribute(s, "cc.task_sid", task.getSid())),
+                    "task-router's routing spans are in the webhook's trace: " + routing);
+        });
+    }
+
+    private HttpResponse<String> sendSms(String to) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        form.put("AccountSid", "AC" + "0".repeat(32));
+        form.put("From", "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999)));
+        form.put("To", to);
+        form.put("Body", "My order has not arrived");
+        form.put("NumMedia", "0");
+        String url = suite.url("channel-gateway") + "/twilio/messaging/inbound";
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", suite.signer().sign(url, form))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String getInteraction(String interactionId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(suite.url("channel-gateway")
+                + "/v1/interactions/" + interactionId)).header("Authorization", "Bearer "
+                + suite.token("supervisor", null)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static ConsumerRecord<String, String> reservationCreated(String taskSid) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "systest-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.TASKS));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (taskSid.equals(r.key()) && "reservation.created".equals(header(r, "ce_type"))) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
