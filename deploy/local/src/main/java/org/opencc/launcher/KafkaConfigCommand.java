@@ -1,14 +1,8 @@
 package org.opencc.launcher;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
+import org.opencc.testsupport.kafka.KafkaNodeConfig;
 
 /**
  * {@code kafka-config DIR PORT CONTROLLER_PORT}: writes {@code DIR/server.properties} for the local broker and
@@ -32,21 +26,16 @@ final class KafkaConfigCommand implements Command {
         if (port == controllerPort) {
             throw LauncherException.usage("PORT and CONTROLLER_PORT must differ");
         }
-        Files.createDirectories(dir);
         Path file = dir.resolve("server.properties");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            KafkaServerProperties.of(dir, port, controllerPort).store(out, "local broker of ./suite (generated)");
+        boolean formatted;
+        try {
+            formatted = KafkaNodeConfig.writeAndFormat(dir, port, controllerPort, "local broker of ./suite (generated)");
+        } catch (java.io.IOException e) {
+            throw LauncherException.failed(e.getMessage());
         }
-        if (Files.exists(dir.resolve("log").resolve("meta.properties"))) {
+        if (!formatted) {
             System.out.println("kafka: " + file + " written; log directory already formatted");
             return 0;
-        }
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                file.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
-        if (rc != 0) {
-            throw LauncherException.failed("formatting the KRaft log directory failed: "
-                    + log.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim());
         }
         System.out.println("kafka: " + file + " written; log directory formatted");
         return 0;

@@ -1,12 +1,8 @@
 package org.opencc.testsupport.kafka;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,15 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.opencc.contracts.Topics;
@@ -67,40 +60,8 @@ public final class KafkaBroker {
         return "127.0.0.1:" + port;
     }
 
-    private Properties config() {
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        props.put("controller.listener.names", "CONTROLLER");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("log.dirs", dataDir.resolve("log").toString());
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "6");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
-        props.put("num.partitions", String.valueOf(Topics.PARTITIONS));
-        props.put("auto.create.topics.enable", "true");
-        return props;
-    }
-
     private void format() throws IOException {
-        Path file = dataDir.resolve("server.properties");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            config().store(out, "test broker");
-        }
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                file.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
-        if (rc != 0) {
-            throw new IllegalStateException("formatting the KRaft log failed: " + log);
-        }
+        KafkaNodeConfig.writeAndFormat(dataDir, port, controllerPort, "test broker");
     }
 
     /** Starts the broker (again) at the same address and waits until it accepts connections. */
@@ -108,7 +69,7 @@ public final class KafkaBroker {
         if (server != null) {
             return;
         }
-        server = new KafkaRaftServer(KafkaConfig.fromProps(config()), Time.SYSTEM);
+        server = new KafkaRaftServer(KafkaConfig.fromProps(KafkaNodeConfig.properties(dataDir, port, controllerPort)), Time.SYSTEM);
         server.startup();
         awaitReachable(Duration.ofSeconds(60));
     }
