@@ -11,6 +11,8 @@ public final class SpanKeys {
     public static final String RESERVATION_SID = "cc.reservation_sid";
     /** A short machine-readable failure name (e.g. {@code signature-invalid}); never personal data. */
     public static final String FAILURE = "cc.failure";
+    /** True on a span that handled a repeat of something already handled (a retried webhook, a redelivery). */
+    public static final String DUPLICATE = "cc.duplicate";
     /** The CloudEvents id of the event a consumer span handles. */
     public static final String EVENT_ID = "cc.event_id";
 

@@ -65,6 +65,7 @@ public class InboundMessageResource {
                     message.channel().value(), message.messageSid(), PiiMask.phone(message.from()),
                     PiiMask.phone(message.toNumber()));
         } else {
+            span.setAttribute(SpanKeys.DUPLICATE, true);
             LOG.debugf("message %s repeated; interaction %s unchanged", message.messageSid(),
                     outcome.interactionId());
         }

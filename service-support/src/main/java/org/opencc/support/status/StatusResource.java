@@ -20,8 +20,8 @@ public class StatusResource {
 
     public StatusResource(@ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "cc.status.stage", defaultValue = "foundation") String stage,
-            @ConfigProperty(name = "cc.status.next", defaultValue = "") String next) {
-        this.status = new ServiceStatus(service, stage, next.isBlank() ? null : next);
+            @ConfigProperty(name = "cc.status.next") java.util.Optional<String> next) {
+        this.status = new ServiceStatus(service, stage, next.orElse(null));
     }
 
     @GET
