@@ -15,7 +15,11 @@ import org.opencc.contracts.task.ReservationAccepted;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.ReservationRejected;
 import org.opencc.contracts.task.ReservationTimedOut;
+import org.opencc.contracts.task.TaskCanceled;
+import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
+import org.opencc.contracts.task.TaskQueueEntered;
+import org.opencc.contracts.worker.WorkerActivityUpdated;
 
 /**
  * JSON of event values: snake_case members, ISO-8601 instants, unknown members ignored (within a topic version
@@ -29,14 +33,18 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final Map<String, Class<? extends DomainEvent>> TYPES = Map.of(
-            InteractionCreated.TYPE, InteractionCreated.class,
-            InteractionAssigned.TYPE, InteractionAssigned.class,
-            TaskCreated.TYPE, TaskCreated.class,
-            ReservationCreated.TYPE, ReservationCreated.class,
-            ReservationAccepted.TYPE, ReservationAccepted.class,
-            ReservationRejected.TYPE, ReservationRejected.class,
-            ReservationTimedOut.TYPE, ReservationTimedOut.class);
+    private static final Map<String, Class<? extends DomainEvent>> TYPES = Map.ofEntries(
+            Map.entry(InteractionCreated.TYPE, InteractionCreated.class),
+            Map.entry(InteractionAssigned.TYPE, InteractionAssigned.class),
+            Map.entry(TaskCreated.TYPE, TaskCreated.class),
+            Map.entry(TaskQueueEntered.TYPE, TaskQueueEntered.class),
+            Map.entry(ReservationCreated.TYPE, ReservationCreated.class),
+            Map.entry(ReservationAccepted.TYPE, ReservationAccepted.class),
+            Map.entry(ReservationRejected.TYPE, ReservationRejected.class),
+            Map.entry(ReservationTimedOut.TYPE, ReservationTimedOut.class),
+            Map.entry(TaskCompleted.TYPE, TaskCompleted.class),
+            Map.entry(TaskCanceled.TYPE, TaskCanceled.class),
+            Map.entry(WorkerActivityUpdated.TYPE, WorkerActivityUpdated.class));
 
     private EventCodec() {}
 

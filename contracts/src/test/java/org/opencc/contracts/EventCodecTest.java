@@ -20,7 +20,11 @@ import org.opencc.contracts.task.ReservationAccepted;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.ReservationRejected;
 import org.opencc.contracts.task.ReservationTimedOut;
+import org.opencc.contracts.task.TaskCanceled;
+import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
+import org.opencc.contracts.task.TaskQueueEntered;
+import org.opencc.contracts.worker.WorkerActivityUpdated;
 
 class EventCodecTest {
     private static final Instant AT = Instant.parse("2026-11-25T10:15:30Z");
@@ -41,7 +45,12 @@ class EventCodecTest {
                 new ReservationCreated(WR, WT, WS, WK, WQ, IN, AT),
                 new ReservationAccepted(WR, WT, WS, WK, WQ, IN, AT),
                 new ReservationRejected(WR, WT, WS, WK, WQ, IN, AT),
-                new ReservationTimedOut(WR, WT, WS, WK, WQ, IN, AT));
+                new ReservationTimedOut(WR, WT, WS, WK, WQ, IN, AT),
+                new TaskQueueEntered(WT, WS, WQ, IN, AT),
+                new TaskCompleted(WT, WS, WQ, IN, "resolved", AT),
+                new TaskCanceled(WT, WS, WQ, IN, "customer left", AT),
+                new WorkerActivityUpdated(WK, WS, "WA0123456789abcdef0123456789abcdef", "Available", true,
+                        List.of(WQ), AT));
     }
 
     @ParameterizedTest
@@ -62,7 +71,7 @@ class EventCodecTest {
     void everyEventNamesItsTopicAndKey() {
         samples().forEach(e -> {
             assertTrue(Topics.all().contains(e.topic()), e.type());
-            assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT"), e.type());
+            assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK"), e.type());
         });
     }
 

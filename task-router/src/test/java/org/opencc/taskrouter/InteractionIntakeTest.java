@@ -78,15 +78,15 @@ class InteractionIntakeTest {
         assertTrue(task.getAttributes().contains(interactionId));
         assertTrue(task.getAttributes().contains("\"channel\":\"sms\""));
 
-        List<ConsumerRecord<String, String>> published = readTasksTopic(task.getSid(), 2);
-        assertEquals(List.of("task.created", "reservation.created"), published.stream()
+        List<ConsumerRecord<String, String>> published = readTasksTopic(task.getSid(), 3);
+        assertEquals(List.of("task.created", "task-queue.entered", "reservation.created"), published.stream()
                 .map(r -> header(r, "ce_type")).toList());
         for (ConsumerRecord<String, String> record : published) {
             assertTrue(header(record, "traceparent").contains(traceId),
                     record + " continues the interaction's trace");
             assertEquals("/cc/task-router", header(record, "ce_source"));
         }
-        assertTrue(published.get(1).value().contains(alice.getSid()));
+        assertTrue(published.get(2).value().contains(alice.getSid()));
         // the redeliveries were dropped: still one task once all five records are surely consumed
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
             int n = 0;

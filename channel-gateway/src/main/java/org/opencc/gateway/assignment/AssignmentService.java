@@ -57,6 +57,8 @@ public class AssignmentService {
             LOG.debugf("reservation %s names no interaction of ours", accepted.reservationSid());
             return;
         }
+        interactions.find(accepted.interactionId()).ifPresent(interaction -> StageSpans.linkToInteraction(span,
+                interaction.id(), interaction.rootTraceparent()));
         outbox.append(new InteractionAssigned(accepted.interactionId(), accepted.taskSid(), accepted.workerSid(),
                 now));
         LOG.infof("interaction %s assigned to worker %s (task %s)", accepted.interactionId(), accepted.workerSid(),

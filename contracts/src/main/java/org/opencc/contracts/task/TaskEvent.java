@@ -5,7 +5,8 @@ import org.opencc.contracts.Topics;
 
 /** TaskRouter events on {@link Topics#TASKS}, keyed by task sid, named as TaskRouter names them. */
 public sealed interface TaskEvent extends DomainEvent
-        permits TaskCreated, ReservationCreated, ReservationAccepted, ReservationRejected, ReservationTimedOut {
+        permits TaskCreated, TaskQueueEntered, ReservationCreated, ReservationAccepted, ReservationRejected,
+        ReservationTimedOut, TaskCompleted, TaskCanceled {
     String taskSid();
 
     String workspaceSid();

@@ -89,6 +89,8 @@ public class ReservationService {
         StageSpans.id(span, SpanKeys.RESERVATION_SID, sid);
         StageSpans.id(span, SpanKeys.TASK_SID, reservation.taskSid());
         StageSpans.id(span, SpanKeys.WORKER_SID, workerSid);
+        tasks.find(workspaceSid, reservation.taskSid()).ifPresent(task -> StageSpans.linkToInteraction(span,
+                task.interactionId(), task.rootTraceparent()));
         if (!reservations.resolvePending(sid, to, clock.instant())) {
             throw new ProblemException(TwilioErrors.RESERVATION_NOT_PENDING, "Reservation " + sid + " is "
                     + get(workspaceSid, workerSid, sid).reservationStatus() + ", not pending; it cannot be " + to);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Stage;
 import org.opencc.contracts.task.ReservationCreated;
+import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.routing.expression.Expression;
 import org.opencc.routing.selection.Candidate;
 import org.opencc.routing.selection.Exclusion;
@@ -96,6 +97,7 @@ public class Dispatcher {
             recordOnce(task, workflow.get(), decision, target.queueSid(), null, detail);
             return;
         }
+        enterQueue(task, queue.get().sid());
         List<String> declined = reservations.workersWhoDeclined(task.sid());
         List<Candidate> candidates = new ArrayList<>();
         for (Candidate c : candidates(task)) {
@@ -126,6 +128,17 @@ public class Dispatcher {
         }
         detail.put("workers", considered);
         recordOnce(task, workflow.get(), decision, queue.get().sid(), null, detail);
+    }
+
+    /** The first time routing puts the task in a queue (or moves it to another), say so. */
+    private void enterQueue(Task task, String queueSid) {
+        if (queueSid.equals(task.taskQueueSid())) {
+            return;
+        }
+        Instant now = clock.instant();
+        db.update("UPDATE task SET task_queue_sid = ?, queue_entered_at = ?, date_updated = ? WHERE sid = ?", queueSid,
+                now, now, task.sid());
+        outbox.append(new TaskQueueEntered(task.sid(), task.workspaceSid(), queueSid, task.interactionId(), now));
     }
 
     private List<Candidate> candidates(Task task) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.TaskCanceled;
+import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
@@ -128,6 +130,9 @@ public class TaskService {
             throw new ProblemException(TwilioErrors.IN_USE, "Task " + taskSid + " changed concurrently; retry");
         }
         db.update("UPDATE task SET reason = ? WHERE sid = ?", reason, taskSid);
+        outbox.append(status.equals("completed")
+                ? new TaskCompleted(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(), reason, now)
+                : new TaskCanceled(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(), reason, now));
         dispatcher.dispatch(workspaceSid);
         return tasks.find(workspaceSid, taskSid).orElseThrow();
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.problem.ProblemException;
 import org.opencc.taskrouter.activity.Activity;
@@ -24,9 +23,11 @@ public class WorkerService {
     private final Db db;
     private final RouterConfig config;
     private final Clock clock;
+    private final WorkerEvents events;
 
     public WorkerService(WorkerRepository workers, ActivityRepository activities, Dispatcher dispatcher, Db db,
-            RouterConfig config, Clock clock) {
+            RouterConfig config, Clock clock, WorkerEvents events) {
+        this.events = events;
         this.workers = workers;
         this.activities = activities;
         this.dispatcher = dispatcher;
@@ -50,10 +51,12 @@ public class WorkerService {
         db.list("SELECT unique_name FROM task_channel WHERE workspace_sid = ?", rs -> rs.getString(1),
                 workspace.sid()).forEach(channel -> workers.insertChannel(sid, channel,
                         config.defaultChannelCapacity()));
+        Worker created = get(workspace.sid(), sid);
+        events.changed(created);
         if (activity.available()) {
             dispatcher.dispatch(workspace.sid());
         }
-        return get(workspace.sid(), sid);
+        return created;
     }
 
     @Transactional
@@ -68,7 +71,10 @@ public class WorkerService {
                 activity != null ? activity.sid() : worker.activitySid(),
                 statusChanged ? now : worker.dateStatusChanged(), now);
         Worker updated = get(workspaceSid, sid);
-        if (updated.available() && (statusChanged || !Objects.equals(attributes, null))) {
+        if (statusChanged || attributes != null) {
+            events.changed(updated);
+        }
+        if (updated.available() && (statusChanged || attributes != null)) {
             dispatcher.dispatch(workspaceSid);
         }
         return updated;
