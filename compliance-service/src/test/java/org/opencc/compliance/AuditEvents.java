@@ -1,0 +1,77 @@
+package org.opencc.compliance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.opencc.contracts.DomainEvent;
+import org.opencc.contracts.EventCodec;
+import org.opencc.testsupport.kafka.KafkaBroker;
+
+/** Publishes records to the test broker the way the outbox relay does: CloudEvents headers and traceparent. */
+final class AuditEvents {
+    static final String GATEWAY = "/cc/channel-gateway";
+    static final String ROUTER = "/cc/task-router";
+
+    private AuditEvents() {}
+
+    /** One record to publish: the envelope and the value as JSON text. */
+    record Envelope(String topic, String key, String id, String type, String source, String subject,
+            String traceparent, String value) {
+        /** A decoded contracts event with a fresh ce_id. */
+        static Envelope of(DomainEvent event, String source, String traceparent) {
+            return new Envelope(event.topic(), event.key(), UUID.randomUUID().toString(), event.type(), source,
+                    event.subject(), traceparent, EventCodec.encode(event));
+        }
+    }
+
+    /** Publishes the records in order and waits until the broker has them. */
+    static void publish(Envelope... envelopes) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (Envelope e : envelopes) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(e.topic(), e.key(), e.value());
+                header(record, "ce_id", e.id());
+                header(record, "ce_type", e.type());
+                header(record, "ce_source", e.source());
+                header(record, "ce_subject", e.subject());
+                header(record, "ce_specversion", "1.0");
+                header(record, "traceparent", e.traceparent());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** A fresh W3C traceparent, so a test's entries and spans can be told apart by trace id. */
+    static String newTraceparent() {
+        return "00-" + hex(32) + "-" + hex(16) + "-01";
+    }
+
+    static String traceId(String traceparent) {
+        return traceparent.split("-")[1];
+    }
+
+    static String spanId(String traceparent) {
+        return traceparent.split("-")[2];
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        if (value != null) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String hex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE));
+        }
+        return hex.substring(0, digits);
+    }
+}
