@@ -3,6 +3,7 @@ package org.opencc.reporting;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -37,10 +38,15 @@ class StartupTest {
     }
 
     @Test
-    void migrationCreatesTheLiveQueueView() throws SQLException {
-        assertThat(columns("queue_live"), contains(
-                "workspace_sid", "task_queue_sid", "pending", "reserved", "assigned", "updated_at"));
-        assertThat(primaryKey("queue_live"), contains("workspace_sid", "task_queue_sid"));
+    void migrationsCreateTheLiveStateTables() throws SQLException {
+        assertThat(columns("live_task"), contains(
+                "task_sid", "workspace_sid", "task_queue_sid", "status", "entered_queue_at", "updated_at"));
+        assertThat(primaryKey("live_task"), contains("task_sid"));
+        assertThat(columns("live_worker"), contains(
+                "worker_sid", "workspace_sid", "available", "task_queue_sids", "updated_at"));
+        assertThat(primaryKey("live_worker"), contains("worker_sid"));
+        assertThat(columns("live_version"), contains("id", "version"));
+        assertThat(columns("queue_live"), empty());
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.opencc.reporting.live;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes the live state ({@code live_task}, {@code live_worker}, {@code live_version}). Every write is an upsert, so
+ * an event for a task or worker the view has not heard of yet creates its row; an ended task is never revived.
+ */
+@ApplicationScoped
+public class LiveStateRepository {
+    private static final String TASK_CREATED = "INSERT INTO live_task"
+            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at)"
+            + " VALUES (?, ?, NULL, 'pending', NULL, ?) ON CONFLICT (task_sid) DO NOTHING";
+    private static final String QUEUE_ENTERED = "INSERT INTO live_task"
+            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at)"
+            + " VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (task_sid) DO UPDATE SET"
+            + " task_queue_sid = EXCLUDED.task_queue_sid, entered_queue_at = EXCLUDED.entered_queue_at,"
+            + " updated_at = EXCLUDED.updated_at WHERE live_task.status <> 'ended'";
+    // a queue or entry time already known is kept: task-queue.entered is the authority for both
+    private static final String STATUS = "INSERT INTO live_task"
+            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (task_sid) DO UPDATE SET status = EXCLUDED.status,"
+            + " task_queue_sid = COALESCE(live_task.task_queue_sid, EXCLUDED.task_queue_sid),"
+            + " entered_queue_at = COALESCE(live_task.entered_queue_at, EXCLUDED.entered_queue_at),"
+            + " updated_at = EXCLUDED.updated_at WHERE live_task.status <> 'ended'";
+    private static final String WORKER = "INSERT INTO live_worker"
+            + " (worker_sid, workspace_sid, available, task_queue_sids, updated_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT (worker_sid) DO UPDATE SET workspace_sid = EXCLUDED.workspace_sid,"
+            + " available = EXCLUDED.available, task_queue_sids = EXCLUDED.task_queue_sids,"
+            + " updated_at = EXCLUDED.updated_at";
+
+    private final AgroalDataSource dataSource;
+
+    public LiveStateRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A new task, pending and in no queue yet. False when the task is already known. */
+    public boolean taskCreated(String taskSid, String workspaceSid, Instant now) {
+        return update(TASK_CREATED, taskSid, workspaceSid, Timestamp.from(now));
+    }
+
+    /** The task waits in {@code taskQueueSid} since {@code enteredAt}. */
+    public boolean queueEntered(String taskSid, String workspaceSid, String taskQueueSid, Instant enteredAt,
+            Instant now) {
+        return update(QUEUE_ENTERED, taskSid, workspaceSid, taskQueueSid, Timestamp.from(enteredAt),
+                Timestamp.from(now));
+    }
+
+    /**
+     * Moves a task to {@code status}. For a task not yet known, {@code taskQueueSid} and {@code occurredAt} stand in
+     * for the queue and entry time its missed task-queue.entered would have given.
+     */
+    public boolean status(String taskSid, String workspaceSid, String taskQueueSid, TaskStatus status,
+            Instant occurredAt, Instant now) {
+        return update(STATUS, taskSid, workspaceSid, taskQueueSid, status.value(),
+                taskQueueSid == null || occurredAt == null ? null : Timestamp.from(occurredAt), Timestamp.from(now));
+    }
+
+    /** The worker's availability and eligible queues, as of its latest activity update. */
+    public boolean worker(String workerSid, String workspaceSid, boolean available, List<String> taskQueueSids,
+            Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(WORKER)) {
+            upsert.setString(1, workerSid);
+            upsert.setString(2, workspaceSid);
+            upsert.setBoolean(3, available);
+            upsert.setArray(4, connection.createArrayOf("text",
+                    (taskQueueSids == null ? List.<String>of() : taskQueueSids).toArray()));
+            upsert.setTimestamp(5, Timestamp.from(now));
+            return upsert.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update live worker " + workerSid, e);
+        }
+    }
+
+    /** Bumps the change counter; the row lock also orders concurrent effect transactions. Returns the new value. */
+    public long bumpVersion() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement bump = connection.prepareStatement(
+                        "UPDATE live_version SET version = version + 1 WHERE id = 1 RETURNING version");
+                ResultSet rs = bump.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot bump live_version", e);
+        }
+    }
+
+    /** Deletes tasks ended before {@code cutoff}; returns how many. */
+    public int pruneEnded(Instant cutoff) {
+        return updateCount("DELETE FROM live_task WHERE status = 'ended' AND updated_at < ?",
+                Timestamp.from(cutoff));
+    }
+
+    private boolean update(String sql, Object... parameters) {
+        return updateCount(sql, parameters) > 0;
+    }
+
+    private int updateCount(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update the live state", e);
+        }
+    }
+}

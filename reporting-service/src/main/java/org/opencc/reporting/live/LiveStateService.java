@@ -1,0 +1,146 @@
+package org.opencc.reporting.live;
+
+import io.opentelemetry.api.trace.Span;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+import org.opencc.contracts.DomainEvent;
+import org.opencc.contracts.SpanKeys;
+import org.opencc.contracts.Stage;
+import org.opencc.contracts.task.ReservationAccepted;
+import org.opencc.contracts.task.ReservationCreated;
+import org.opencc.contracts.task.ReservationRejected;
+import org.opencc.contracts.task.ReservationTimedOut;
+import org.opencc.contracts.task.TaskCanceled;
+import org.opencc.contracts.task.TaskCompleted;
+import org.opencc.contracts.task.TaskCreated;
+import org.opencc.contracts.task.TaskEvent;
+import org.opencc.contracts.task.TaskQueueEntered;
+import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.reporting.config.ReportingConfig;
+import org.opencc.support.consumer.InboundEvent;
+import org.opencc.support.consumer.ProcessedEvents;
+import org.opencc.support.tracing.StageSpans;
+
+/**
+ * Folds task and worker events into the live state. Each event's effect, its {@code processed_event} row and the
+ * {@code live_version} bump commit in one transaction, so a redelivery changes nothing and every replica's streams
+ * see each change once.
+ */
+@ApplicationScoped
+public class LiveStateService {
+    /** The consumer name in {@code processed_event}; also the Kafka group of both channels. */
+    public static final String CONSUMER = "reporting-service";
+    private static final Logger LOG = Logger.getLogger(LiveStateService.class);
+
+    private final ProcessedEvents processedEvents;
+    private final LiveStateRepository repository;
+    private final Clock clock;
+    private final ReportingConfig config;
+
+    public LiveStateService(ProcessedEvents processedEvents, LiveStateRepository repository, Clock clock,
+            ReportingConfig config) {
+        this.processedEvents = processedEvents;
+        this.repository = repository;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Applies one event from {@code cc.tasks.v1} or {@code cc.workers.v1}; types the view ignores are skipped. */
+    @Transactional
+    public void handle(InboundEvent inbound) {
+        Span span = StageSpans.current(Stage.REPORTING);
+        DomainEvent event = inbound.event().orElse(null);
+        tag(span, event);
+        if (!processedEvents.recordFirstSight(CONSUMER, inbound.id())) {
+            span.setAttribute(SpanKeys.DUPLICATE, true);
+            return;
+        }
+        if (event != null && apply(event, clock.instant())) {
+            repository.bumpVersion();
+        }
+    }
+
+    private boolean apply(DomainEvent event, Instant now) {
+        if (event instanceof TaskCreated created) {
+            return repository.taskCreated(created.taskSid(), created.workspaceSid(), now);
+        }
+        if (event instanceof TaskQueueEntered entered) {
+            return repository.queueEntered(entered.taskSid(), entered.workspaceSid(), entered.taskQueueSid(),
+                    entered.occurredAt() == null ? now : entered.occurredAt(), now);
+        }
+        if (event instanceof ReservationCreated reservation) {
+            return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
+                    TaskStatus.RESERVED, reservation.occurredAt(), now);
+        }
+        if (event instanceof ReservationAccepted reservation) {
+            return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
+                    TaskStatus.ASSIGNED, reservation.occurredAt(), now);
+        }
+        if (event instanceof ReservationRejected reservation) {
+            return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
+                    TaskStatus.PENDING, reservation.occurredAt(), now);
+        }
+        if (event instanceof ReservationTimedOut reservation) {
+            return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
+                    TaskStatus.PENDING, reservation.occurredAt(), now);
+        }
+        if (event instanceof TaskCompleted completed) {
+            return repository.status(completed.taskSid(), completed.workspaceSid(), completed.taskQueueSid(),
+                    TaskStatus.ENDED, completed.occurredAt(), now);
+        }
+        if (event instanceof TaskCanceled canceled) {
+            return repository.status(canceled.taskSid(), canceled.workspaceSid(), canceled.taskQueueSid(),
+                    TaskStatus.ENDED, canceled.occurredAt(), now);
+        }
+        if (event instanceof WorkerActivityUpdated worker) {
+            return repository.worker(worker.workerSid(), worker.workspaceSid(), worker.available(),
+                    worker.taskQueueSids(), now);
+        }
+        return false;
+    }
+
+    private static void tag(Span span, DomainEvent event) {
+        if (event instanceof TaskEvent task) {
+            StageSpans.id(span, SpanKeys.TASK_SID, task.taskSid());
+            StageSpans.id(span, SpanKeys.INTERACTION_ID, task.interactionId());
+        }
+        if (event instanceof ReservationCreated reservation) {
+            StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.reservationSid());
+            StageSpans.id(span, SpanKeys.WORKER_SID, reservation.workerSid());
+        }
+        if (event instanceof ReservationAccepted reservation) {
+            StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.reservationSid());
+            StageSpans.id(span, SpanKeys.WORKER_SID, reservation.workerSid());
+        }
+        if (event instanceof ReservationRejected reservation) {
+            StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.reservationSid());
+            StageSpans.id(span, SpanKeys.WORKER_SID, reservation.workerSid());
+        }
+        if (event instanceof ReservationTimedOut reservation) {
+            StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.reservationSid());
+            StageSpans.id(span, SpanKeys.WORKER_SID, reservation.workerSid());
+        }
+        if (event instanceof WorkerActivityUpdated worker) {
+            StageSpans.id(span, SpanKeys.WORKER_SID, worker.workerSid());
+        }
+    }
+
+    /**
+     * Forgets tasks ended longer ago than {@code cc.reporting.live.ended-retention}. Safe on every replica at once:
+     * a second delete finds nothing. Counts do not change, but a queue left with no rows drops out of the view, so
+     * the version is bumped and open streams send the shorter list.
+     */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void pruneEnded() {
+        int pruned = repository.pruneEnded(clock.instant().minus(config.live().endedRetention()));
+        if (pruned > 0) {
+            repository.bumpVersion();
+            LOG.infof("pruned %d ended tasks from the live view", pruned);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.opencc.reporting.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.opencc.reporting.config.ReportingConfig;
+
+/**
+ * One client's live stream: the snapshot at once, then a new one whenever {@code live_version} moved, found by
+ * polling PostgreSQL, so a change applied by any replica reaches clients of every replica. Comment heartbeats keep
+ * idle connections open. Cancelling the subscription (the client left) stops both timers, and with them the polling.
+ */
+@ApplicationScoped
+public class QueueLiveStream {
+    /** The SSE event name of a snapshot. */
+    public static final String EVENT = "queues";
+    private static final Logger LOG = Logger.getLogger(QueueLiveStream.class);
+
+    private final QueueLiveService live;
+    private final ObjectMapper json;
+    private final ReportingConfig config;
+
+    public QueueLiveStream(QueueLiveService live, ObjectMapper json, ReportingConfig config) {
+        this.live = live;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** A new stream for one client, of one workspace or (null) of all. */
+    public Multi<OutboundSseEvent> open(String workspaceSid, Sse sse) {
+        AtomicLong sent = new AtomicLong(-1);
+        // one poll at once (the initial snapshot), then one per interval
+        Multi<OutboundSseEvent> snapshots = Multi.createBy().concatenating()
+                .streams(Multi.createFrom().item(0L), Multi.createFrom().ticks().every(config.live().pollInterval()))
+                // a slow query skips ticks rather than failing the stream
+                .onOverflow().drop()
+                // JDBC blocks: never on the event loop
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(tick -> poll(workspaceSid, sent, sse));
+        Duration heartbeat = config.live().heartbeatInterval();
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks()
+                .startingAfter(heartbeat).every(heartbeat)
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(snapshots, heartbeats)
+                .onCancellation().invoke(() -> LOG.debug("live stream closed by the client"));
+    }
+
+    private List<OutboundSseEvent> poll(String workspaceSid, AtomicLong sent, Sse sse) {
+        try {
+            if (live.version() == sent.get()) {
+                return List.of();
+            }
+            LiveSnapshot snapshot = live.snapshot(workspaceSid);
+            sent.set(snapshot.version());
+            return List.of(sse.newEventBuilder().name(EVENT).data(String.class, json.writeValueAsString(snapshot))
+                    .build());
+        } catch (JsonProcessingException | RuntimeException e) {
+            // the database may be failing over: keep the client connected and try again on the next tick
+            LOG.warnf("cannot poll the live view: %s", e.getMessage());
+            return List.of();
+        }
+    }
+}
