@@ -3,6 +3,7 @@ package org.opencc.context;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
@@ -25,6 +26,7 @@ import org.opencc.testsupport.postgres.PostgresResource;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(DemoCrmResource.class)
 class StartupTest {
     private static final String DATABASE = "agent_context_test";
 
@@ -37,10 +39,14 @@ class StartupTest {
     }
 
     @Test
-    void migrationCreatesTheTaskAssignmentView() throws SQLException {
-        assertThat(columns("task_assignment"), contains(
-                "task_sid", "worker_sid", "reservation_sid", "status", "interaction_id", "updated_at"));
-        assertThat(primaryKey("task_assignment"), contains("task_sid"));
+    void migrationsCreateTheTaskAndReservationViewsInPlaceOfTaskAssignment() throws SQLException {
+        assertThat(columns("task"), contains("task_sid", "workspace_sid", "interaction_id", "customer_key",
+                "channel", "root_traceparent", "status", "created_at", "updated_at"));
+        assertThat(primaryKey("task"), contains("task_sid"));
+        assertThat(columns("reservation"), contains(
+                "reservation_sid", "task_sid", "worker_sid", "status", "updated_at"));
+        assertThat(primaryKey("reservation"), contains("reservation_sid"));
+        assertThat(columns("task_assignment"), empty());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.opencc.testsupport.postgres.PostgresResource;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(DemoCrmResource.class)
 class StatusResourceTest {
     @Test
     void statusWithoutTokenIsAnUnauthenticatedProblem() {

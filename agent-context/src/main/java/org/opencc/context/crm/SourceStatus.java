@@ -1,0 +1,25 @@
+package org.opencc.context.crm;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How one source answered a context read. */
+public enum SourceStatus {
+    OK("ok"),
+    /** No answer within the source's timeout or the read's deadline. */
+    TIMEOUT("timeout"),
+    /** A failure status (5xx, unexpected codes), an unreadable body, or no connection. */
+    ERROR("error"),
+    /** The CRM does not know the customer (or the task has no customer key). */
+    NOT_FOUND("not_found");
+
+    private final String value;
+
+    SourceStatus(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+}

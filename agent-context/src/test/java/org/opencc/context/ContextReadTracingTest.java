@@ -1,0 +1,128 @@
+package org.opencc.context;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opencc.support.ids.Sids;
+import org.opencc.testsupport.jwt.JwtResource;
+import org.opencc.testsupport.kafka.KafkaResource;
+import org.opencc.testsupport.postgres.PostgresResource;
+
+/** A context read's spans: linked to the interaction, one crm-stage span per source, failures named. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
+@WithTestResource(DemoCrmResource.class)
+class ContextReadTracingTest {
+    /** {@code %test.cc.tracing.file}. */
+    private static final Path SPANS = Path.of("target/spans.jsonl");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String alice = Sids.next("WK");
+
+    @AfterEach
+    void healTheCrm() {
+        CrmControl.reset();
+    }
+
+    @Test
+    void theReadLinksToTheInteractionAndTracesTheCrmCallInTheCrmStage() {
+        TaskScenario task = reserved();
+        String traceId = readInNewTrace(task);
+
+        JsonNode server = await().atMost(Duration.ofSeconds(20)).until(
+                () -> span(traceId, "SERVER"), Optional::isPresent).get();
+        assertEquals(task.interactionId, server.path("attributes").path("cc.interaction_id").asText());
+        assertEquals(task.taskSid, server.path("attributes").path("cc.task_sid").asText());
+        assertEquals(task.rootTraceparent.split("-")[1], server.path("links").path(0).path("trace_id").asText());
+        assertEquals(task.rootTraceparent.split("-")[2], server.path("links").path(0).path("span_id").asText());
+
+        JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
+                () -> named(traceId, "DemoCrmSource.fetch"), Optional::isPresent).get();
+        assertEquals("crm", crm.path("attributes").path("cc.stage").asText());
+        assertEquals("UNSET", crm.path("status").asText());
+        assertEquals(server.path("span_id").asText(), crm.path("parent_span_id").asText());
+    }
+
+    @Test
+    void aCrmTimeoutIsNamedOnTheSourceSpan() {
+        TaskScenario task = reserved();
+        CrmControl.latency(3000);
+        String traceId = readInNewTrace(task);
+        JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
+                () -> named(traceId, "DemoCrmSource.fetch"), Optional::isPresent).get();
+        assertEquals("crm-timeout", crm.path("attributes").path("cc.failure").asText());
+        assertEquals("ERROR", crm.path("status").asText());
+    }
+
+    @Test
+    void aCrmErrorIsNamedOnTheSourceSpan() {
+        TaskScenario task = reserved();
+        CrmControl.errorRate(1.0);
+        String traceId = readInNewTrace(task);
+        JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
+                () -> named(traceId, "DemoCrmSource.fetch"), Optional::isPresent).get();
+        assertEquals("crm-error", crm.path("attributes").path("cc.failure").asText());
+    }
+
+    private TaskScenario reserved() {
+        TaskScenario task = new TaskScenario();
+        task.publish(task.created(), task.reserved(Sids.next("WR"), alice));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                task.read(TaskScenario.agent(alice)).statusCode(200));
+        return task;
+    }
+
+    /** Reads the context under a fresh traceparent, so its spans can be found by trace id. */
+    private String readInNewTrace(TaskScenario task) {
+        String traceId = TaskScenario.hex(32);
+        given().auth().oauth2(TaskScenario.agent(alice))
+                .header("traceparent", "00-" + traceId + "-" + TaskScenario.hex(16) + "-01")
+                .get("/v1/tasks/{taskSid}/context", task.taskSid).then().statusCode(200);
+        return traceId;
+    }
+
+    private static Optional<JsonNode> span(String traceId, String kind) {
+        return spans(traceId).stream().filter(s -> kind.equals(s.path("kind").asText())).findFirst();
+    }
+
+    private static Optional<JsonNode> named(String traceId, String name) {
+        return spans(traceId).stream().filter(s -> name.equals(s.path("name").asText())).findFirst();
+    }
+
+    private static List<JsonNode> spans(String traceId) {
+        List<JsonNode> spans = new ArrayList<>();
+        if (!Files.exists(SPANS)) {
+            return spans;
+        }
+        try {
+            for (String line : Files.readAllLines(SPANS)) {
+                // a line the exporter is still appending is skipped; the next poll reads it whole
+                if (line.contains(traceId) && line.endsWith("}")) {
+                    JsonNode span = JSON.readTree(line);
+                    if (traceId.equals(span.path("trace_id").asText())) {
+                        spans.add(span);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return spans;
+    }
+}
