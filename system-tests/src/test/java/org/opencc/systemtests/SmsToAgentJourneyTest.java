@@ -42,9 +42,11 @@ import org.opencc.testsupport.process.LocalSuite;
 import org.opencc.testsupport.twilio.TwilioClients;
 
 /**
- * The foundation journey across separately running services: a signed SMS webhook becomes a task reserved to
- * an agent, who accepts it through the official Twilio Java SDK; the gateway learns who has it; and one trace
- * runs from the webhook to {@code reservation.created}.
+ * The foundation journey across separately running services: a signed SMS webhook becomes a task that waits in
+ * its queue until an agent comes on shift, is reserved to that agent, who accepts it through the official Twilio
+ * Java SDK and reads the customer's context (another agent may not); the gateway learns who has it; the live
+ * queue view moves from pending to assigned; the audit trail has every step; and one trace runs from the
+ * webhook through task-router, compliance-service and reporting-service, with the context read linked to it.
  */
 class SmsToAgentJourneyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +66,7 @@ class SmsToAgentJourneyTest {
     }
 
     @Test
-    void signedSmsReachesAnAgentWhoAcceptsItThroughTheTwilioSdk() throws Exception {
+    void signedSmsReachesAnAgentWhoReadsTheContextAndTheWholeStoryIsAuditedCountedAndTraced() throws Exception {
         TwilioRestClient twilio = TwilioClients.forBaseUrl(suite.url("task-router"), suite.routerAccountSid,
                 suite.routerAuthToken);
         Workspace workspace = Workspace.creator("Journey " + UUID.randomUUID()).create(twilio);
@@ -74,8 +76,9 @@ class SmsToAgentJourneyTest {
         Workflow workflow = Workflow.creator(workspace.getSid(), "Messaging", "{\"task_routing\":{\"filters\":[{"
                 + "\"filter_friendly_name\":\"SMS\",\"expression\":\"channel == 'sms'\",\"targets\":[{\"queue\":\""
                 + queue.getSid() + "\"}]}]}}").create(twilio);
+        // the agent starts offline, so the task waits in the queue first: the live view shows it pending
         Worker agent = Worker.creator(workspace.getSid(), "agent-" + UUID.randomUUID())
-                .setAttributes("{\"skills\":[\"support\"]}").setActivitySid(available.getSid()).create(twilio);
+                .setAttributes("{\"skills\":[\"support\"]}").create(twilio);
 
         String number = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
         HttpResponse<String> mapped = http.send(HttpRequest.newBuilder(URI.create(suite.url("channel-gateway")
@@ -95,6 +98,13 @@ class SmsToAgentJourneyTest {
             assertTrue(webhook.body().contains("<Response"), webhook.body());
         }
 
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode live = liveQueue(workspace.getSid(), queue.getSid());
+            assertEquals(1, live.path("pending").asInt(), live.toString());
+            assertEquals(0, live.path("available_workers").asInt(), live.toString());
+        });
+        Worker.updater(workspace.getSid(), agent.getSid()).setActivitySid(available.getSid()).update(twilio);
+
         Reservation pending = await().atMost(Duration.ofSeconds(60)).until(() -> {
             var it = Reservation.reader(workspace.getSid(), agent.getSid())
                     .setReservationStatus(Reservation.Status.PENDING).read(twilio).iterator();
@@ -110,6 +120,35 @@ class SmsToAgentJourneyTest {
         assertEquals(Task.Status.ASSIGNED, task.getAssignmentStatus());
         assertFalse(task.getAttributes().contains(number.substring(1)), "no phone number in task attributes");
         String interactionId = JSON.readTree(task.getAttributes()).get("interaction_id").asText();
+
+        // the agent reads the customer's context; another agent may not
+        HttpResponse<String> context = get(suite.url("agent-context") + "/v1/tasks/" + task.getSid() + "/context",
+                suite.token("agent", agent.getSid()));
+        assertEquals(200, context.statusCode(), context.body());
+        JsonNode contextBody = JSON.readTree(context.body());
+        assertEquals("ok", contextBody.path("sources").get(0).path("status").asText(), context.body());
+        assertEquals(interactionId, contextBody.path("interaction_id").asText());
+        assertFalse(contextBody.path("customer").isNull(), context.body());
+        HttpResponse<String> someoneElse = get(suite.url("agent-context") + "/v1/tasks/" + task.getSid()
+                + "/context", suite.token("agent", "WK" + UUID.randomUUID().toString().replace("-", "")));
+        assertEquals(403, someoneElse.statusCode(), someoneElse.body());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode live = liveQueue(workspace.getSid(), queue.getSid());
+            assertEquals(0, live.path("pending").asInt(), live.toString());
+            assertEquals(1, live.path("assigned").asInt(), live.toString());
+        });
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> audit = get(suite.url("compliance-service") + "/v1/audit?interaction_id="
+                    + interactionId, suite.token("compliance", null));
+            assertEquals(200, audit.statusCode(), audit.body());
+            List<String> types = new ArrayList<>();
+            JSON.readTree(audit.body()).path("entries").forEach(e -> types.add(e.path("event_type").asText()));
+            assertTrue(types.containsAll(List.of("interaction.created", "task.created", "reservation.created",
+                    "reservation.accepted", "interaction.assigned")), types.toString());
+            assertFalse(audit.body().contains(number), "no phone number in the audit trail");
+        });
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode interaction = JSON.readTree(getInteraction(interactionId));
@@ -135,6 +174,19 @@ class SmsToAgentJourneyTest {
                     .filter(s -> traceId.equals(s.path("trace_id").asText())).toList();
             assertTrue(routing.stream().anyMatch(s -> Spans.hasAttribute(s, "cc.task_sid", task.getSid())),
                     "task-router's routing spans are in the webhook's trace: " + routing);
+            for (String consumer : List.of("compliance-service", "reporting-service")) {
+                assertTrue(Spans.read(suite.spansFile(consumer)).stream()
+                        .anyMatch(s -> traceId.equals(s.path("trace_id").asText())
+                                && "CONSUMER".equals(s.path("kind").asText())),
+                        consumer + " consumed the creation path's events in the webhook's trace");
+            }
+            // the context read is its own trace, linked to the interaction's
+            List<JsonNode> contextReads = Spans.read(suite.spansFile("agent-context")).stream()
+                    .filter(s -> "SERVER".equals(s.path("kind").asText()))
+                    .filter(s -> Spans.hasAttribute(s, "cc.interaction_id", interactionId)).toList();
+            assertFalse(contextReads.isEmpty(), "the context read's span names the interaction");
+            assertTrue(contextReads.stream().allMatch(s -> Spans.linksTo(s, traceId)),
+                    "the context read links to the interaction's trace: " + contextReads);
         });
     }
 
@@ -157,6 +209,24 @@ class SmsToAgentJourneyTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", suite.signer().sign(url, form))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The live view's row for one queue (an empty object until the queue appears). */
+    private JsonNode liveQueue(String workspaceSid, String queueSid) throws Exception {
+        HttpResponse<String> live = get(suite.url("reporting-service") + "/v1/queues/live?workspace_sid="
+                + workspaceSid, suite.token("supervisor", null));
+        assertEquals(200, live.statusCode(), live.body());
+        for (JsonNode row : JSON.readTree(live.body()).path("queues")) {
+            if (queueSid.equals(row.path("task_queue_sid").asText())) {
+                return row;
+            }
+        }
+        return JSON.createObjectNode();
     }
 
     private String getInteraction(String interactionId) throws Exception {

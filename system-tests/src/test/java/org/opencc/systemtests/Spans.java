@@ -32,6 +32,15 @@ final class Spans {
         }
     }
 
+    static boolean linksTo(JsonNode span, String traceId) {
+        for (JsonNode link : span.path("links")) {
+            if (traceId.equals(link.path("trace_id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean hasAttribute(JsonNode span, String key, String value) {
         JsonNode attribute = span.path("attributes").path(key);
         return !attribute.isMissingNode() && value.equals(attribute.asText());

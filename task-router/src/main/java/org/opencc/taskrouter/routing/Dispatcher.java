@@ -1,6 +1,10 @@
 package org.opencc.taskrouter.routing;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,6 +30,7 @@ import org.opencc.routing.workflow.WorkflowConfiguration;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.outbox.OutboxWriter;
 import org.opencc.support.tracing.StageSpans;
+import org.opencc.support.tracing.TraceParent;
 import org.opencc.taskrouter.api.Json;
 import org.opencc.taskrouter.persistence.Db;
 import org.opencc.taskrouter.queue.TaskQueue;
@@ -53,9 +58,11 @@ public class Dispatcher {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final WorkerSelector selector = new WorkerSelector();
+    private final Tracer tracer;
 
     public Dispatcher(Db db, TaskRepository tasks, WorkflowRepository workflows, TaskQueueRepository queues,
-            ReservationRepository reservations, OutboxWriter outbox, Clock clock) {
+            ReservationRepository reservations, OutboxWriter outbox, Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.db = db;
         this.tasks = tasks;
         this.workflows = workflows;
@@ -161,22 +168,41 @@ public class Dispatcher {
                 + " AND assigned > 0", workerSid, channel);
     }
 
+    /**
+     * Reserves the task to the worker. The reservation is the interaction's routing work whatever triggered it (a
+     * new task, or a worker coming on shift minutes later in another request), so its span continues the
+     * interaction's trace from the task's root context and links to the trigger.
+     */
     private void reserve(Task task, Workflow workflow, TaskQueue queue, String workerSid) {
-        Instant now = clock.instant();
-        Reservation reservation = new Reservation(Sids.next("WR"), task.workspaceSid(), task.sid(), workerSid, null,
-                queue.sid(), task.taskChannel(), "pending", now.plusSeconds(workflow.taskReservationTimeout()), now,
-                now);
-        reservations.insert(reservation);
-        tasks.transition(task.sid(), "pending", "reserved", queue.sid(), now);
-        db.update("UPDATE worker SET last_assigned_at = ? WHERE sid = ?", now, workerSid);
-        Span span = Span.current();
-        StageSpans.id(span, SpanKeys.TASK_SID, task.sid());
-        StageSpans.id(span, SpanKeys.WORKFLOW_SID, task.workflowSid());
-        StageSpans.id(span, SpanKeys.INTERACTION_ID, task.interactionId());
-        StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.sid());
-        StageSpans.id(span, SpanKeys.WORKER_SID, workerSid);
-        outbox.append(new ReservationCreated(reservation.sid(), task.sid(), task.workspaceSid(), workerSid,
-                queue.sid(), task.interactionId(), now));
+        Span trigger = Span.current();
+        Context parent = TraceParent.parse(task.rootTraceparent())
+                .map(root -> Context.root().with(Span.wrap(root)))
+                .orElse(Context.current());
+        SpanBuilder builder = tracer.spanBuilder("Dispatcher.reserve").setParent(parent)
+                .setAttribute(SpanKeys.STAGE, Stage.ROUTING.value());
+        if (trigger.getSpanContext().isValid()
+                && !trigger.getSpanContext().getTraceId().equals(Span.fromContext(parent).getSpanContext().getTraceId())) {
+            builder.addLink(trigger.getSpanContext());
+        }
+        Span span = builder.startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            Instant now = clock.instant();
+            Reservation reservation = new Reservation(Sids.next("WR"), task.workspaceSid(), task.sid(), workerSid,
+                    null, queue.sid(), task.taskChannel(), "pending", now.plusSeconds(workflow.taskReservationTimeout()),
+                    now, now);
+            reservations.insert(reservation);
+            tasks.transition(task.sid(), "pending", "reserved", queue.sid(), now);
+            db.update("UPDATE worker SET last_assigned_at = ? WHERE sid = ?", now, workerSid);
+            StageSpans.id(span, SpanKeys.TASK_SID, task.sid());
+            StageSpans.id(span, SpanKeys.WORKFLOW_SID, task.workflowSid());
+            StageSpans.id(span, SpanKeys.INTERACTION_ID, task.interactionId());
+            StageSpans.id(span, SpanKeys.RESERVATION_SID, reservation.sid());
+            StageSpans.id(span, SpanKeys.WORKER_SID, workerSid);
+            outbox.append(new ReservationCreated(reservation.sid(), task.sid(), task.workspaceSid(), workerSid,
+                    queue.sid(), task.interactionId(), now));
+        } finally {
+            span.end();
+        }
     }
 
     private void recordOnce(Task task, Workflow workflow, RoutingDecision decision, String queueSid,

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opencc.testsupport.crm.DemoCrm;
 import org.opencc.testsupport.jwt.JwtMinter;
 import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.postgres.PostgresDatabase;
@@ -35,6 +36,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Path workDir;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private DemoCrm crm;
 
     private LocalSuite(Path workDir) {
         this.workDir = workDir;
@@ -63,6 +65,9 @@ public final class LocalSuite implements AutoCloseable {
 
     private void startAll(Path root, String suffix, List<String> modules) throws IOException {
         String kafka = KafkaBroker.shared().bootstrapServers();
+        if (modules.contains("agent-context")) {
+            crm = new DemoCrm(0);
+        }
         Path publicKey = JwtMinter.shared().writePublicKey();
         for (String module : modules) {
             ports.put(module, ServiceProcess.freePort());
@@ -92,6 +97,9 @@ public final class LocalSuite implements AutoCloseable {
             env.put("JWT_ISSUER", JwtMinter.DEV_ISSUER);
             env.put("CC_TRACING_FILE", spansFile(module).toString());
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+            if (crm != null) {
+                env.put("CRM_URL", crm.baseUrl());
+            }
             running.put(module, ServiceProcess.start(root, module, ports.get(module), env, workDir.resolve("logs")));
         }
     }
@@ -106,6 +114,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public ServiceProcess service(String module) {
         return running.get(module);
+    }
+
+    /** The demo CRM agent-context calls (null when agent-context is not part of this suite). */
+    public DemoCrm crm() {
+        return crm;
     }
 
     /** The JSON-lines file a service writes its finished spans to. */
@@ -127,6 +140,10 @@ public final class LocalSuite implements AutoCloseable {
         java.util.Collections.reverse(reverse);
         reverse.forEach(ServiceProcess::close);
         running.clear();
+        if (crm != null) {
+            crm.close();
+            crm = null;
+        }
     }
 
     private static String hex() {
