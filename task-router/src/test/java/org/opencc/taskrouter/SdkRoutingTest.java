@@ -57,7 +57,7 @@ class SdkRoutingTest {
 
         io.restassured.RestAssured.given().auth().preemptive()
                 .basic(RouterFixtures.ACCOUNT_SID, RouterFixtures.AUTH_TOKEN)
-                .get("/v1/Workspaces/" + setup.workspaceSid() + "/Tasks/" + task.getSid() + "/Decisions")
+                .get("/v1/Workspaces/" + setup.workspaceSid() + "/Tasks/" + task.getSid() + "/Explanation")
                 .then().statusCode(200)
                 .body("decisions[0].matched_filter", org.hamcrest.Matchers.is("Messaging"))
                 .body("decisions[0].chosen_worker_sid", org.hamcrest.Matchers.is(alice.getSid()))

@@ -19,14 +19,7 @@ import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Stage;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
-import org.opencc.routing.expression.Expression;
-import org.opencc.routing.selection.Candidate;
-import org.opencc.routing.selection.Exclusion;
-import org.opencc.routing.selection.Selection;
-import org.opencc.routing.selection.WorkerSelector;
 import org.opencc.routing.workflow.RoutingDecision;
-import org.opencc.routing.workflow.Target;
-import org.opencc.routing.workflow.WorkflowConfiguration;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.outbox.OutboxWriter;
 import org.opencc.support.tracing.StageSpans;
@@ -34,7 +27,6 @@ import org.opencc.support.tracing.TraceParent;
 import org.opencc.taskrouter.api.Json;
 import org.opencc.taskrouter.persistence.Db;
 import org.opencc.taskrouter.queue.TaskQueue;
-import org.opencc.taskrouter.queue.TaskQueueRepository;
 import org.opencc.taskrouter.reservation.Reservation;
 import org.opencc.taskrouter.reservation.ReservationRepository;
 import org.opencc.taskrouter.task.Task;
@@ -53,20 +45,19 @@ public class Dispatcher {
     private final Db db;
     private final TaskRepository tasks;
     private final WorkflowRepository workflows;
-    private final TaskQueueRepository queues;
     private final ReservationRepository reservations;
     private final OutboxWriter outbox;
     private final Clock clock;
-    private final WorkerSelector selector = new WorkerSelector();
+    private final RoutingPlanner planner;
     private final Tracer tracer;
 
-    public Dispatcher(Db db, TaskRepository tasks, WorkflowRepository workflows, TaskQueueRepository queues,
+    public Dispatcher(Db db, TaskRepository tasks, WorkflowRepository workflows, RoutingPlanner planner,
             ReservationRepository reservations, OutboxWriter outbox, Clock clock, Tracer tracer) {
+        this.planner = planner;
         this.tracer = tracer;
         this.db = db;
         this.tasks = tasks;
         this.workflows = workflows;
-        this.queues = queues;
         this.reservations = reservations;
         this.outbox = outbox;
         this.clock = clock;
@@ -88,53 +79,30 @@ public class Dispatcher {
         if (workflow.isEmpty()) {
             return;
         }
-        Map<String, Object> attributes = Json.attributes(task.attributes());
-        RoutingDecision decision = WorkflowConfiguration.parse(workflow.get().configuration()).evaluate(attributes);
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("filters_tried", decision.filtersTried().stream().map(f -> Map.of("filter", f.filterName(),
-                "expression", f.expression(), "matched", f.matched())).toList());
-        if (!decision.matched() || decision.targets().isEmpty()) {
-            recordOnce(task, workflow.get(), decision, null, null, detail);
+        RoutingPlanner.Plan plan = planner.plan(workflow.get(), task.sid(), task.taskChannel(),
+                Json.attributes(task.attributes()));
+        if (!plan.routable()) {
+            recordOnce(task, workflow.get(), plan.decision(), plan.target() == null ? null : plan.target().queueSid(),
+                    null, plan.detail());
             return;
         }
-        Target target = decision.targets().get(0);
-        Optional<TaskQueue> queue = queues.find(task.workspaceSid(), target.queueSid());
-        if (queue.isEmpty()) {
-            detail.put("failure", "target queue " + target.queueSid() + " does not exist");
-            recordOnce(task, workflow.get(), decision, target.queueSid(), null, detail);
-            return;
-        }
-        enterQueue(task, queue.get().sid());
-        List<String> declined = reservations.workersWhoDeclined(task.sid());
-        List<Candidate> candidates = new ArrayList<>();
-        for (Candidate c : candidates(task)) {
-            if (!declined.contains(c.workerSid())) {
-                candidates.add(c);
-            }
-        }
-        Selection selection = selector.select(Expression.parse(queue.get().targetWorkers()),
-                target.workerExpression(), attributes, candidates);
-        detail.put("target", target.workerExpression() == null ? Map.of("queue", target.queueSid())
-                : Map.of("queue", target.queueSid(), "expression", target.workerExpression().text()));
-        List<Map<String, String>> considered = new ArrayList<>();
-        for (Exclusion exclusion : selection.exclusions()) {
-            considered.add(Map.of("worker_sid", exclusion.workerSid(), "excluded", exclusion.reason()));
-        }
-        for (String declinedSid : declined) {
-            considered.add(Map.of("worker_sid", declinedSid, "excluded", "DECLINED_BEFORE"));
-        }
-        for (String workerSid : selection.eligibleInOrder()) {
+        enterQueue(task, plan.queue().sid());
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> considered = new ArrayList<>((List<Map<String, String>>) plan.detail()
+                .get("workers"));
+        Map<String, Object> detail = new LinkedHashMap<>(plan.detail());
+        for (String workerSid : plan.eligibleInOrder()) {
             if (takeCapacity(workerSid, task.taskChannel())) {
                 considered.add(Map.of("worker_sid", workerSid, "chosen", "true"));
                 detail.put("workers", considered);
-                reserve(task, workflow.get(), queue.get(), workerSid);
-                record(task, workflow.get(), decision, queue.get().sid(), workerSid, detail);
+                reserve(task, workflow.get(), plan.queue(), workerSid);
+                record(task, workflow.get(), plan.decision(), plan.queue().sid(), workerSid, detail);
                 return;
             }
             considered.add(Map.of("worker_sid", workerSid, "excluded", "CAPACITY_TAKEN_CONCURRENTLY"));
         }
         detail.put("workers", considered);
-        recordOnce(task, workflow.get(), decision, queue.get().sid(), null, detail);
+        recordOnce(task, workflow.get(), plan.decision(), plan.queue().sid(), null, detail);
     }
 
     /** The first time routing puts the task in a queue (or moves it to another), say so. */
@@ -146,15 +114,6 @@ public class Dispatcher {
         db.update("UPDATE task SET task_queue_sid = ?, queue_entered_at = ?, date_updated = ? WHERE sid = ?", queueSid,
                 now, now, task.sid());
         outbox.append(new TaskQueueEntered(task.sid(), task.workspaceSid(), queueSid, task.interactionId(), now));
-    }
-
-    private List<Candidate> candidates(Task task) {
-        return db.list("SELECT w.sid, w.attributes, (a.available AND wc.available) AS available, wc.capacity,"
-                + " wc.assigned, w.last_assigned_at FROM worker w JOIN activity a ON a.sid = w.activity_sid"
-                + " JOIN worker_channel wc ON wc.worker_sid = w.sid AND wc.task_channel = ?"
-                + " WHERE w.workspace_sid = ?", rs -> new Candidate(rs.getString(1),
-                        Json.attributes(rs.getString(2)), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
-                        Db.instant(rs, "last_assigned_at")), task.taskChannel(), task.workspaceSid());
     }
 
     private boolean takeCapacity(String workerSid, String channel) {
