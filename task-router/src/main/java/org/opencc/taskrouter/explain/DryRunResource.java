@@ -48,7 +48,7 @@ public class DryRunResource {
                 channel) == 0) {
             throw TwilioErrors.invalid("TaskChannel", "no task channel " + channel + " in this workspace");
         }
-        RoutingPlanner.Plan plan = planner.plan(workflow, null, channel, attributes);
+        RoutingPlanner.Plan plan = planner.plan(workflow, channel, attributes);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("workflow_sid", workflow.sid());
         body.put("workflow_version", Urls.date(workflow.dateUpdated()));

@@ -19,7 +19,9 @@ import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Stage;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
+import org.opencc.routing.selection.Candidate;
 import org.opencc.routing.workflow.RoutingDecision;
+import org.opencc.routing.workflow.WorkflowConfiguration;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.outbox.OutboxWriter;
 import org.opencc.support.tracing.StageSpans;
@@ -69,21 +71,77 @@ public class Dispatcher {
     public void dispatch(String workspaceSid) {
         StageSpans.current(Stage.ROUTING);
         db.lock("dispatch:" + workspaceSid);
-        for (Task task : tasks.pending(workspaceSid, PENDING_BATCH)) {
-            route(task);
+        List<Task> pending = tasks.pending(workspaceSid, PENDING_BATCH);
+        if (pending.isEmpty()) {
+            return;
+        }
+        Round round = new Round(workspaceSid, db.list("SELECT DISTINCT task_sid FROM routing_decision"
+                + " WHERE task_sid = ANY (?) AND chosen_worker_sid IS NULL", rs -> rs.getString(1),
+                (Object) pending.stream().map(Task::sid).toArray(String[]::new)));
+        for (Task task : pending) {
+            route(task, round);
         }
     }
 
-    private void route(Task task) {
-        Optional<Workflow> workflow = workflows.find(task.workspaceSid(), task.workflowSid());
+    /**
+     * What one dispatch reuses across its pending tasks: parsed workflows, the free workers per channel (kept up
+     * to date as this round reserves them), and which tasks already have a "no worker" decision on record.
+     */
+    private final class Round {
+        final String workspaceSid;
+        final java.util.Set<String> explained;
+        final Map<String, Optional<Workflow>> workflowsBySid = new java.util.HashMap<>();
+        final Map<String, WorkflowConfiguration> configurations = new java.util.HashMap<>();
+        final Map<String, List<Candidate>> free = new java.util.HashMap<>();
+
+        Round(String workspaceSid, List<String> explained) {
+            this.workspaceSid = workspaceSid;
+            this.explained = new java.util.HashSet<>(explained);
+        }
+
+        Optional<Workflow> workflow(String sid) {
+            return workflowsBySid.computeIfAbsent(sid, s -> workflows.find(workspaceSid, s));
+        }
+
+        WorkflowConfiguration configuration(Workflow workflow) {
+            return configurations.computeIfAbsent(workflow.sid(), s -> WorkflowConfiguration.parse(
+                    workflow.configuration()));
+        }
+
+        List<Candidate> free(String channel) {
+            return free.computeIfAbsent(channel, c -> new ArrayList<>(planner.workersWithRoom(workspaceSid, c)));
+        }
+
+        void took(String channel, String workerSid) {
+            List<Candidate> candidates = free(channel);
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
+                if (c.workerSid().equals(workerSid)) {
+                    if (c.assigned() + 1 >= c.capacity()) {
+                        candidates.remove(i);
+                    } else {
+                        candidates.set(i, new Candidate(c.workerSid(), c.attributes(), c.available(), c.capacity(),
+                                c.assigned() + 1, clock.instant()));
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private void route(Task task, Round round) {
+        Optional<Workflow> workflow = round.workflow(task.workflowSid());
         if (workflow.isEmpty()) {
             return;
         }
-        RoutingPlanner.Plan plan = planner.plan(workflow.get(), task.sid(), task.taskChannel(),
-                Json.attributes(task.attributes()));
+        List<Candidate> free = round.free(task.taskChannel());
+        RoutingPlanner.Plan plan = planner.plan(round.configuration(workflow.get()), workflow.get(), task.sid(),
+                Json.attributes(task.attributes()), free);
+        plan.detail().put("considered", "workers with room on channel " + task.taskChannel() + " ("
+                + free.size() + "); POST .../Workflows/{sid}/DryRun lists every worker");
         if (!plan.routable()) {
             recordOnce(task, workflow.get(), plan.decision(), plan.target() == null ? null : plan.target().queueSid(),
-                    null, plan.detail());
+                    null, plan.detail(), round);
             return;
         }
         enterQueue(task, plan.queue().sid());
@@ -93,6 +151,7 @@ public class Dispatcher {
         Map<String, Object> detail = new LinkedHashMap<>(plan.detail());
         for (String workerSid : plan.eligibleInOrder()) {
             if (takeCapacity(workerSid, task.taskChannel())) {
+                round.took(task.taskChannel(), workerSid);
                 considered.add(Map.of("worker_sid", workerSid, "chosen", "true"));
                 detail.put("workers", considered);
                 reserve(task, workflow.get(), plan.queue(), workerSid);
@@ -102,7 +161,7 @@ public class Dispatcher {
             considered.add(Map.of("worker_sid", workerSid, "excluded", "CAPACITY_TAKEN_CONCURRENTLY"));
         }
         detail.put("workers", considered);
-        recordOnce(task, workflow.get(), plan.decision(), plan.queue().sid(), null, detail);
+        recordOnce(task, workflow.get(), plan.decision(), plan.queue().sid(), null, detail, round);
     }
 
     /** The first time routing puts the task in a queue (or moves it to another), say so. */
@@ -165,10 +224,9 @@ public class Dispatcher {
     }
 
     private void recordOnce(Task task, Workflow workflow, RoutingDecision decision, String queueSid,
-            String workerSid, Map<String, Object> detail) {
+            String workerSid, Map<String, Object> detail, Round round) {
         // a task waiting for a worker is looked at on every dispatch: keep its first "no worker" record only
-        if (db.count("SELECT count(*) FROM routing_decision WHERE task_sid = ? AND chosen_worker_sid IS NULL",
-                task.sid()) == 0) {
+        if (round.explained.add(task.sid())) {
             record(task, workflow, decision, queueSid, workerSid, detail);
         }
     }

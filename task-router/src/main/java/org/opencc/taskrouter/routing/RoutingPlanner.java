@@ -50,11 +50,19 @@ public class RoutingPlanner {
         }
     }
 
+    /** A dry run: plans against every worker of the workspace, so each one's exclusion is explained. */
+    public Plan plan(Workflow workflow, String taskChannel, Map<String, Object> attributes) {
+        return plan(WorkflowConfiguration.parse(workflow.configuration()), workflow, null, attributes,
+                allWorkers(workflow.workspaceSid(), taskChannel));
+    }
+
     /**
      * @param taskSid the task, whose earlier rejections exclude those workers; null for a dry run
+     * @param candidates the workers to consider on the task's channel
      */
-    public Plan plan(Workflow workflow, String taskSid, String taskChannel, Map<String, Object> attributes) {
-        RoutingDecision decision = WorkflowConfiguration.parse(workflow.configuration()).evaluate(attributes);
+    public Plan plan(WorkflowConfiguration configuration, Workflow workflow, String taskSid,
+            Map<String, Object> attributes, List<Candidate> candidates) {
+        RoutingDecision decision = configuration.evaluate(attributes);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("filters_tried", decision.filtersTried().stream().map(f -> Map.of("filter", f.filterName(),
                 "expression", f.expression(), "matched", f.matched())).toList());
@@ -71,31 +79,45 @@ public class RoutingPlanner {
             return new Plan(decision, target, null, List.of(), detail);
         }
         List<String> declined = taskSid == null ? List.of() : reservations.workersWhoDeclined(taskSid);
-        List<Candidate> candidates = new ArrayList<>();
-        for (Candidate c : candidates(workflow.workspaceSid(), taskChannel)) {
+        List<Candidate> considered = new ArrayList<>();
+        for (Candidate c : candidates) {
             if (!declined.contains(c.workerSid())) {
-                candidates.add(c);
+                considered.add(c);
             }
         }
         Selection selection = selector.select(Expression.parse(queue.get().targetWorkers()),
-                target.workerExpression(), attributes, candidates);
-        List<Map<String, String>> considered = new ArrayList<>();
+                target.workerExpression(), attributes, considered);
+        List<Map<String, String>> workers = new ArrayList<>();
         for (Exclusion exclusion : selection.exclusions()) {
-            considered.add(Map.of("worker_sid", exclusion.workerSid(), "excluded", exclusion.reason()));
+            workers.add(Map.of("worker_sid", exclusion.workerSid(), "excluded", exclusion.reason()));
         }
         for (String declinedSid : declined) {
-            considered.add(Map.of("worker_sid", declinedSid, "excluded", "DECLINED_BEFORE"));
+            workers.add(Map.of("worker_sid", declinedSid, "excluded", "DECLINED_BEFORE"));
         }
-        detail.put("workers", considered);
+        detail.put("workers", workers);
         return new Plan(decision, target, queue.get(), selection.eligibleInOrder(), detail);
     }
 
-    private List<Candidate> candidates(String workspaceSid, String taskChannel) {
-        return db.list("SELECT w.sid, w.attributes, (a.available AND wc.available) AS available, wc.capacity,"
-                + " wc.assigned, w.last_assigned_at FROM worker w JOIN activity a ON a.sid = w.activity_sid"
-                + " JOIN worker_channel wc ON wc.worker_sid = w.sid AND wc.task_channel = ?"
-                + " WHERE w.workspace_sid = ?", rs -> new Candidate(rs.getString(1),
-                        Json.attributes(rs.getString(2)), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
-                        Db.instant(rs, "last_assigned_at")), taskChannel, workspaceSid);
+    private static final String CANDIDATES = "SELECT w.sid, w.attributes, (a.available AND wc.available) AS available,"
+            + " wc.capacity, wc.assigned, w.last_assigned_at FROM worker w JOIN activity a ON a.sid = w.activity_sid"
+            + " JOIN worker_channel wc ON wc.worker_sid = w.sid AND wc.task_channel = ? WHERE w.workspace_sid = ?";
+
+    /** Every worker of the workspace on the channel: for explanations. */
+    public List<Candidate> allWorkers(String workspaceSid, String taskChannel) {
+        return db.list(CANDIDATES, RoutingPlanner::candidate, taskChannel, workspaceSid);
+    }
+
+    /**
+     * Only the workers that could take a task on the channel now (available, with room): what routing
+     * considers, so routing a task costs in proportion to the free workers, not to all of them.
+     */
+    public List<Candidate> workersWithRoom(String workspaceSid, String taskChannel) {
+        return db.list(CANDIDATES + " AND a.available AND wc.available AND wc.assigned < wc.capacity",
+                RoutingPlanner::candidate, taskChannel, workspaceSid);
+    }
+
+    private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Candidate(rs.getString(1), Json.attributes(rs.getString(2)), rs.getBoolean(3), rs.getInt(4),
+                rs.getInt(5), Db.instant(rs, "last_assigned_at"));
     }
 }
