@@ -37,6 +37,9 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private DemoCrm crm;
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final List<ServiceProcess> replicas = new ArrayList<>();
+    private Path root;
 
     private LocalSuite(Path workDir) {
         this.workDir = workDir;
@@ -64,6 +67,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void startAll(Path root, String suffix, List<String> modules) throws IOException {
+        this.root = root;
         String kafka = KafkaBroker.shared().bootstrapServers();
         if (modules.contains("agent-context")) {
             crm = new DemoCrm(0);
@@ -100,6 +104,7 @@ public final class LocalSuite implements AutoCloseable {
             if (crm != null) {
                 env.put("CRM_URL", crm.baseUrl());
             }
+            environments.put(module, env);
             running.put(module, ServiceProcess.start(root, module, ports.get(module), env, workDir.resolve("logs")));
         }
     }
@@ -110,6 +115,24 @@ public final class LocalSuite implements AutoCloseable {
             throw new IllegalArgumentException(module + " is not running in this suite");
         }
         return service.baseUrl();
+    }
+
+    /**
+     * Starts one more process of a running module on its own port, with the same database, Kafka and
+     * credentials: two replicas behind one service, as a Kubernetes deployment runs them.
+     */
+    public ServiceProcess startReplica(String module) throws IOException {
+        Map<String, String> env = environments.get(module);
+        if (env == null) {
+            throw new IllegalArgumentException(module + " is not running in this suite");
+        }
+        Map<String, String> replicaEnv = new LinkedHashMap<>(env);
+        replicaEnv.put("CC_TRACING_FILE", workDir.resolve("spans-" + module + "-" + replicas.size() + ".jsonl")
+                .toString());
+        ServiceProcess replica = ServiceProcess.start(root, module, ServiceProcess.freePort(), replicaEnv,
+                workDir.resolve("logs-replica-" + replicas.size()));
+        replicas.add(replica);
+        return replica;
     }
 
     public ServiceProcess service(String module) {
@@ -136,6 +159,8 @@ public final class LocalSuite implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.forEach(ServiceProcess::close);
+        replicas.clear();
         List<ServiceProcess> reverse = new ArrayList<>(running.values());
         java.util.Collections.reverse(reverse);
         reverse.forEach(ServiceProcess::close);
