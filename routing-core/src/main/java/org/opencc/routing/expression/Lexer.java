@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns expression text into tokens; keywords are case-insensitive as in TaskRouter. */
+/**
+ * Turns expression text into tokens; keywords are case-insensitive as in TaskRouter. An attribute path
+ * such as {@code a.b[1].c} is one token whose value is its segments: a String per key, an Integer per index.
+ */
 final class Lexer {
 
     private static final Map<String, Token.Kind> KEYWORDS = Map.of(
@@ -45,7 +48,7 @@ final class Lexer {
         if (c == '\'' || c == '"') {
             return string(c);
         }
-        if (Character.isDigit(c) || (c == '-' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
+        if (isDigit(c) || (c == '-' && pos + 1 < text.length() && isDigit(text.charAt(pos + 1)))) {
             return number();
         }
         if (isIdentifierStart(c)) {
@@ -60,11 +63,7 @@ final class Lexer {
             case '=': return symbol(Token.Kind.EQ, lookingAt("==") ? 2 : 1);
             case '>': return lookingAt(">=") ? symbol(Token.Kind.GE, 2) : symbol(Token.Kind.GT, 1);
             case '<': return lookingAt("<=") ? symbol(Token.Kind.LE, 2) : symbol(Token.Kind.LT, 1);
-            case '!':
-                if (lookingAt("!=")) {
-                    return symbol(Token.Kind.NE, 2);
-                }
-                throw unexpected(start, " (did you mean '!='?)");
+            case '!': return lookingAt("!=") ? symbol(Token.Kind.NE, 2) : symbol(Token.Kind.BANG, 1);
             case '&':
                 if (lookingAt("&&")) {
                     return symbol(Token.Kind.AND, 2);
@@ -95,6 +94,11 @@ final class Lexer {
         return new Token(kind, text.substring(start, pos), null, start);
     }
 
+    /**
+     * A quoted string. A backslash escapes the next character: n, t, r, b and f are the usual control
+     * characters, u followed by four hex digits is a UTF-16 code unit, anything else stands for itself
+     * (so a string can contain its own quote character or a backslash).
+     */
     private Token string(char quote) {
         int start = pos++;
         StringBuilder value = new StringBuilder();
@@ -103,13 +107,47 @@ final class Lexer {
             if (c == quote) {
                 return new Token(Token.Kind.STRING, text.substring(start, pos), value.toString(), start);
             }
-            // A backslash lets authors embed the quote character itself.
             if (c == '\\' && pos < text.length()) {
-                c = text.charAt(pos++);
+                value.append(escape(pos - 1));
+            } else {
+                value.append(c);
             }
-            value.append(c);
         }
         throw new ExpressionException("unterminated string starting at position " + start, start);
+    }
+
+    /** Reads the character after the backslash at {@code backslash}; {@code pos} is just past the backslash. */
+    private char escape(int backslash) {
+        char c = text.charAt(pos++);
+        switch (c) {
+            case 'n': return '\n';
+            case 't': return '\t';
+            case 'r': return '\r';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'u':
+                if (pos + 4 > text.length()) {
+                    throw badUnicode(backslash);
+                }
+                int code = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = Character.digit(text.charAt(pos + i), 16);
+                    if (digit < 0) {
+                        throw badUnicode(backslash);
+                    }
+                    code = code * 16 + digit;
+                }
+                pos += 4;
+                return (char) code;
+            default:
+                // \' \" \\ \/ and, leniently, anything else: the character itself.
+                return c;
+        }
+    }
+
+    private static ExpressionException badUnicode(int at) {
+        return new ExpressionException("invalid unicode escape at position " + at
+                + " (expected \\u followed by 4 hex digits)", at);
     }
 
     private Token number() {
@@ -118,7 +156,7 @@ final class Lexer {
             pos++;
         }
         digits();
-        if (pos + 1 < text.length() && text.charAt(pos) == '.' && Character.isDigit(text.charAt(pos + 1))) {
+        if (pos + 1 < text.length() && text.charAt(pos) == '.' && isDigit(text.charAt(pos + 1))) {
             pos++;
             digits();
         }
@@ -127,35 +165,81 @@ final class Lexer {
     }
 
     private void digits() {
-        while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        while (pos < text.length() && isDigit(text.charAt(pos))) {
             pos++;
         }
     }
 
-    /** An identifier or a dotted attribute path; a bare identifier may turn out to be a keyword. */
+    /**
+     * An identifier, which may turn out to be a keyword, or an attribute path: identifiers joined by
+     * {@code .} and followed by any number of {@code [index]} suffixes.
+     */
     private Token word() {
         int start = pos;
-        identifier();
-        while (pos < text.length() && text.charAt(pos) == '.') {
-            if (pos + 1 >= text.length() || !isIdentifierStart(text.charAt(pos + 1))) {
-                throw new ExpressionException("expected an attribute name after '.' at position " + (pos + 1), pos + 1);
+        String first = identifier();
+        if (pos >= text.length() || text.charAt(pos) != '.') {
+            Token.Kind keyword = KEYWORDS.get(first.toUpperCase(Locale.ROOT));
+            if (keyword != null) {
+                Object value = keyword == Token.Kind.TRUE ? Boolean.TRUE
+                        : keyword == Token.Kind.FALSE ? Boolean.FALSE : null;
+                return new Token(keyword, first, value, start);
             }
-            pos++;
-            identifier();
         }
-        String word = text.substring(start, pos);
-        Token.Kind keyword = word.indexOf('.') < 0 ? KEYWORDS.get(word.toUpperCase(Locale.ROOT)) : null;
-        if (keyword == null) {
-            return new Token(Token.Kind.PATH, word, List.of(word.split("\\.")), start);
+        List<Object> segments = new ArrayList<>();
+        segments.add(first);
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '.') {
+                if (pos + 1 >= text.length() || !isIdentifierStart(text.charAt(pos + 1))) {
+                    throw new ExpressionException("expected an attribute name after '.' at position " + (pos + 1), pos + 1);
+                }
+                pos++;
+                segments.add(identifier());
+            } else if (c == '[') {
+                segments.add(index());
+            } else {
+                break;
+            }
         }
-        Object value = keyword == Token.Kind.TRUE ? Boolean.TRUE : keyword == Token.Kind.FALSE ? Boolean.FALSE : null;
-        return new Token(keyword, word, value, start);
+        return new Token(Token.Kind.PATH, text.substring(start, pos), List.copyOf(segments), start);
     }
 
-    private void identifier() {
+    /** {@code [digits]} right after a key; {@code pos} is at the bracket. */
+    private Integer index() {
+        int open = pos++;
+        skipWhitespace();
+        int digitsStart = pos;
+        digits();
+        if (digitsStart == pos) {
+            throw new ExpressionException("expected an array index (a non-negative integer) at position " + pos
+                    + " in the index opened at position " + open, pos);
+        }
+        String digits = text.substring(digitsStart, pos);
+        // More than 9 digits could overflow an int; no JSON array is that long anyway.
+        if (digits.length() > 9) {
+            throw new ExpressionException("array index " + digits + " at position " + digitsStart + " is too large",
+                    digitsStart);
+        }
+        skipWhitespace();
+        if (pos >= text.length() || text.charAt(pos) != ']') {
+            throw new ExpressionException("expected ']' at position " + pos + " to close the index opened at position "
+                    + open, pos);
+        }
+        pos++;
+        return Integer.valueOf(digits);
+    }
+
+    private String identifier() {
+        int start = pos;
         while (pos < text.length() && isIdentifierPart(text.charAt(pos))) {
             pos++;
         }
+        return text.substring(start, pos);
+    }
+
+    /** ASCII only: {@link Character#isDigit} also accepts other scripts' digits, which BigDecimal may not. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isIdentifierStart(char c) {

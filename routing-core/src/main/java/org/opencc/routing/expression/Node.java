@@ -1,19 +1,18 @@
 package org.opencc.routing.expression;
 
 import java.util.List;
-import java.util.Map;
 
 /** A parsed boolean (sub)expression. */
-sealed interface Node permits Node.AllOf, Node.AnyOf, Node.Comparison {
+sealed interface Node permits Node.AllOf, Node.AnyOf, Node.Not, Node.Comparison {
 
-    boolean test(Map<String, Object> attributes);
+    boolean test(Scope scope);
 
     /** {@code AND}/{@code &&}: short-circuits like TaskRouter, left to right. */
     record AllOf(List<Node> parts) implements Node {
         @Override
-        public boolean test(Map<String, Object> attributes) {
+        public boolean test(Scope scope) {
             for (Node part : parts) {
-                if (!part.test(attributes)) {
+                if (!part.test(scope)) {
                     return false;
                 }
             }
@@ -24,9 +23,9 @@ sealed interface Node permits Node.AllOf, Node.AnyOf, Node.Comparison {
     /** {@code OR}/{@code ||}. */
     record AnyOf(List<Node> parts) implements Node {
         @Override
-        public boolean test(Map<String, Object> attributes) {
+        public boolean test(Scope scope) {
             for (Node part : parts) {
-                if (part.test(attributes)) {
+                if (part.test(scope)) {
                     return true;
                 }
             }
@@ -34,11 +33,19 @@ sealed interface Node permits Node.AllOf, Node.AnyOf, Node.Comparison {
         }
     }
 
+    /** {@code NOT}/{@code !} (our extension): plain boolean negation of the sub-expression's result. */
+    record Not(Node operand) implements Node {
+        @Override
+        public boolean test(Scope scope) {
+            return !operand.test(scope);
+        }
+    }
+
     /** {@code left <operator> right}. */
     record Comparison(Operand left, Operator operator, Operand right) implements Node {
         @Override
-        public boolean test(Map<String, Object> attributes) {
-            return operator.apply(left.resolve(attributes), right.resolve(attributes));
+        public boolean test(Scope scope) {
+            return operator.apply(left.resolve(scope), right.resolve(scope));
         }
     }
 }

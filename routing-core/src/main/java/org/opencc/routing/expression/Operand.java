@@ -1,33 +1,28 @@
 package org.opencc.routing.expression;
 
 import java.util.List;
-import java.util.Map;
 
 /** One side of a comparison: a literal value or an attribute path looked up at evaluation time. */
 sealed interface Operand permits Operand.Literal, Operand.AttributePath {
 
-    Object resolve(Map<String, Object> attributes);
+    Object resolve(Scope scope);
 
     /** A constant: String, BigDecimal, Boolean, null, or a List of those. */
     record Literal(Object value) implements Operand {
         @Override
-        public Object resolve(Map<String, Object> attributes) {
+        public Object resolve(Scope scope) {
             return value;
         }
     }
 
-    /** {@code a.b.c}: walks nested maps; anything missing along the way resolves to null. */
-    record AttributePath(List<String> segments) implements Operand {
+    /**
+     * {@code a.b[1].c}: String segments are keys, Integer segments array indexes. Context variables are
+     * consulted before the attributes; anything missing resolves to null.
+     */
+    record AttributePath(List<Object> segments) implements Operand {
         @Override
-        public Object resolve(Map<String, Object> attributes) {
-            Object current = attributes;
-            for (String segment : segments) {
-                if (!(current instanceof Map<?, ?> map)) {
-                    return null;
-                }
-                current = map.get(segment);
-            }
-            return current;
+        public Object resolve(Scope scope) {
+            return scope.resolve(segments);
         }
     }
 }

@@ -4,19 +4,20 @@ import java.util.List;
 
 /**
  * Comparison operators. A null operand (a missing attribute resolves to null) makes every operator false
- * except {@code !=}, and {@code == null}, which TaskRouter authors use to test for absence.
+ * except {@code !=}, and {@code == null}, which TaskRouter authors use to test for absence. As Twilio
+ * documents, scalar operators on arrays and array operators on two scalars are false.
  */
 enum Operator {
     EQ {
         @Override
         boolean apply(Object left, Object right) {
-            return Values.equal(left, right);
+            return Values.scalarEqual(left, right);
         }
     },
     NE {
         @Override
         boolean apply(Object left, Object right) {
-            return !Values.equal(left, right);
+            return Values.scalarNotEqual(left, right);
         }
     },
     GT {
@@ -71,6 +72,7 @@ enum Operator {
             if (left instanceof String string) {
                 return right instanceof String part && string.contains(part);
             }
+            // Ours: Twilio documents CONTAINS for strings only; on an array on the left it acts as HAS.
             return right != null && left instanceof List<?> list && Values.listContains(list, right);
         }
     };

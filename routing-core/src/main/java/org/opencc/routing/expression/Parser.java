@@ -5,19 +5,26 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Recursive-descent parser. Grammar (AND binds tighter than OR, as in TaskRouter):
+ * Recursive-descent parser. Grammar (NOT binds tighter than AND, AND tighter than OR; see EXPRESSIONS.md):
  * <pre>
  * or         := and (('OR' | '||') and)*
- * and        := primary (('AND' | '&amp;&amp;') primary)*
+ * and        := unary (('AND' | '&amp;&amp;') unary)*
+ * unary      := ('NOT' | '!') unary | primary
  * primary    := '(' or ')' | comparison
  * comparison := operand operator operand
  * operand    := literal | path | '[' (literal (',' literal)*)? ']'
  * </pre>
+ * Nesting of parentheses and negations is limited to {@value #MAX_DEPTH} levels so that hostile input
+ * cannot exhaust the stack.
  */
 final class Parser {
 
+    /** Deepest nesting of parentheses and negations accepted. */
+    static final int MAX_DEPTH = 64;
+
     private final List<Token> tokens;
     private int index;
+    private int depth;
 
     Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -47,11 +54,23 @@ final class Parser {
 
     private Node and(Token before) {
         List<Node> parts = new ArrayList<>();
-        parts.add(primary(before));
+        parts.add(unary(before));
         while (peek().kind() == Token.Kind.AND) {
-            parts.add(primary(next()));
+            parts.add(unary(next()));
         }
         return parts.size() == 1 ? parts.get(0) : new Node.AllOf(List.copyOf(parts));
+    }
+
+    /** {@code NOT}/{@code !} in front of a comparison or a parenthesised group: our extension. */
+    private Node unary(Token before) {
+        if (!peek().isNegation()) {
+            return primary(before);
+        }
+        Token negation = next();
+        enter(negation);
+        Node operand = unary(negation);
+        depth--;
+        return new Node.Not(operand);
     }
 
     /** {@code before} is the token that made a comparison necessary here, quoted in errors. */
@@ -59,7 +78,9 @@ final class Parser {
         Token token = peek();
         if (token.kind() == Token.Kind.LPAREN) {
             Token open = next();
+            enter(open);
             Node inner = or(open);
+            depth--;
             Token close = peek();
             if (close.kind() != Token.Kind.RPAREN) {
                 throw error("expected ')' at position " + close.position() + " to close the '(' at position "
@@ -79,6 +100,13 @@ final class Parser {
         Operator operator = operator(leftToken);
         Operand right = operand(operator == Operator.NOT_IN ? "'NOT IN'" : operatorToken.describe());
         return new Node.Comparison(left, operator, right);
+    }
+
+    private void enter(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw error("expression nested too deeply at position " + at.position() + " (at most " + MAX_DEPTH
+                    + " levels of parentheses and negations)", at);
+        }
     }
 
     private Operator operator(Token leftToken) {
@@ -111,7 +139,7 @@ final class Parser {
         if (token.kind() == Token.Kind.PATH) {
             next();
             @SuppressWarnings("unchecked")
-            List<String> segments = (List<String>) token.value();
+            List<Object> segments = (List<Object>) token.value();
             return new Operand.AttributePath(segments);
         }
         if (token.isLiteral()) {

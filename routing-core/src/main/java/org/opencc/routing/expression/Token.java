@@ -8,7 +8,7 @@ record Token(Kind kind, String text, Object value, int position) {
 
     enum Kind {
         STRING, NUMBER, TRUE, FALSE, NULL, PATH,
-        AND, OR, NOT, IN, HAS, CONTAINS,
+        AND, OR, NOT, BANG, IN, HAS, CONTAINS,
         EQ, NE, GT, GE, LT, LE,
         LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA,
         END
@@ -30,5 +30,10 @@ record Token(Kind kind, String text, Object value, int position) {
 
     boolean startsOperand() {
         return isLiteral() || kind == Kind.PATH || kind == Kind.LBRACKET;
+    }
+
+    /** {@code NOT} or {@code !} in front of a sub-expression (our extension, not Twilio's). */
+    boolean isNegation() {
+        return kind == Kind.NOT || kind == Kind.BANG;
     }
 }

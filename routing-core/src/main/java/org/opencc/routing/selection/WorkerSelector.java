@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.opencc.routing.expression.EvaluationContext;
 import org.opencc.routing.expression.Expression;
 
 /**
@@ -34,14 +35,25 @@ public final class WorkerSelector {
      */
     public Selection select(Expression queueTargetWorkers, Expression targetExpression,
                             Map<String, Object> taskAttributes, List<Candidate> candidates) {
+        return select(queueTargetWorkers, targetExpression, taskAttributes, candidates, EvaluationContext.empty());
+    }
+
+    /**
+     * As {@link #select(Expression, Expression, Map, List)}, with both expressions seeing the context's
+     * variables, e.g. {@code taskrouter.currentTime} in a target worker expression.
+     */
+    public Selection select(Expression queueTargetWorkers, Expression targetExpression,
+                            Map<String, Object> taskAttributes, List<Candidate> candidates,
+                            EvaluationContext context) {
         Objects.requireNonNull(queueTargetWorkers, "queueTargetWorkers");
         Objects.requireNonNull(candidates, "candidates");
+        Objects.requireNonNull(context, "context");
         Map<String, Object> task = taskAttributes == null ? Map.of() : taskAttributes;
 
         List<Exclusion> exclusions = new ArrayList<>();
         List<Candidate> eligible = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            ExclusionReason reason = exclusionReason(queueTargetWorkers, targetExpression, task, candidate);
+            ExclusionReason reason = exclusionReason(queueTargetWorkers, targetExpression, task, candidate, context);
             if (reason == null) {
                 eligible.add(candidate);
             } else {
@@ -56,11 +68,12 @@ public final class WorkerSelector {
 
     /** The first reason that applies, or null when the candidate is eligible. */
     private static ExclusionReason exclusionReason(Expression queueTargetWorkers, Expression targetExpression,
-                                                   Map<String, Object> task, Candidate candidate) {
-        if (!queueTargetWorkers.matches(context(candidate.attributes(), null))) {
+                                                   Map<String, Object> task, Candidate candidate,
+                                                   EvaluationContext evaluation) {
+        if (!queueTargetWorkers.matches(context(candidate, null), evaluation)) {
             return ExclusionReason.NOT_IN_QUEUE;
         }
-        if (targetExpression != null && !targetExpression.matches(context(candidate.attributes(), task))) {
+        if (targetExpression != null && !targetExpression.matches(context(candidate, task), evaluation)) {
             return ExclusionReason.TARGET_EXPRESSION_FALSE;
         }
         if (!candidate.available()) {
@@ -75,9 +88,13 @@ public final class WorkerSelector {
     /**
      * Worker attributes at top level and under {@code worker}, task attributes under {@code task}.
      * The {@code worker}/{@code task} keys shadow worker attributes of the same name, as in TaskRouter.
+     * Under {@code worker.} the built-in field {@code sid} is the worker's sid, as Twilio documents for
+     * target expressions (it wins over a {@code sid} attribute).
      */
-    private static Map<String, Object> context(Map<String, Object> worker, Map<String, Object> task) {
-        Map<String, Object> context = new HashMap<>(worker);
+    private static Map<String, Object> context(Candidate candidate, Map<String, Object> task) {
+        Map<String, Object> worker = new HashMap<>(candidate.attributes());
+        worker.put("sid", candidate.workerSid());
+        Map<String, Object> context = new HashMap<>(candidate.attributes());
         context.put("worker", worker);
         if (task != null) {
             context.put("task", task);

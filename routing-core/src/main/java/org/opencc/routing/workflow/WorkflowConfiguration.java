@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.opencc.routing.expression.EvaluationContext;
 
 /**
  * A parsed, validated Twilio TaskRouter workflow configuration ({@code task_routing} with ordered
@@ -69,9 +70,20 @@ public final class WorkflowConfiguration {
      * if none matches, the default filter applies when configured.
      */
     public RoutingDecision evaluate(Map<String, Object> taskAttributes) {
+        return evaluate(taskAttributes, EvaluationContext.empty());
+    }
+
+    /**
+     * Routes a task as {@link #evaluate(Map)} does, with filter expressions seeing the context's variables:
+     * pass {@code EvaluationContext.at(clock.instant(), workflowZone)} so that {@code taskrouter.currentTime}
+     * and {@code taskrouter.dayOfWeek} express business hours in the workflow's time zone (Twilio's
+     * configuration has no time zone; it evaluates them in UTC).
+     */
+    public RoutingDecision evaluate(Map<String, Object> taskAttributes, EvaluationContext context) {
+        Objects.requireNonNull(context, "context");
         List<FilterOutcome> tried = new ArrayList<>();
         for (Filter filter : filters) {
-            boolean matched = filter.expression().matches(taskAttributes);
+            boolean matched = filter.expression().matches(taskAttributes, context);
             tried.add(new FilterOutcome(filter.name(), filter.expression().text(), matched));
             if (matched) {
                 return new RoutingDecision(filter.name(), filter.targets(), tried);

@@ -109,7 +109,21 @@ final class WorkflowConfigurationReader {
         if (timeout != null && timeout <= 0) {
             throw new WorkflowConfigurationException(path + ".timeout", "must be a positive number of seconds, was " + timeout);
         }
-        return new Target(queue, workerExpression, priority, timeout);
+        Expression skipIf = expression(node.get("skip_if"), path + ".skip_if", false);
+        String orderBy = optionalText(node.get("order_by"), path + ".order_by");
+        String knownWorkerSid = optionalText(node.get("known_worker_sid"), path + ".known_worker_sid");
+        String knownWorkerName = optionalText(node.get("known_worker_friendly_name"),
+                path + ".known_worker_friendly_name");
+        return new Target(queue, workerExpression, priority, timeout, skipIf, orderBy, knownWorkerSid, knownWorkerName);
+    }
+
+    /** A string that may be absent or null; blank counts as absent. */
+    private static String optionalText(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String text = requireText(node, path);
+        return text.isBlank() ? null : text;
     }
 
     private static Expression expression(JsonNode node, String path, boolean required) {

@@ -98,4 +98,56 @@ class ExpressionErrorTest {
     void danglingDotInPathIsRejected() {
         assertEquals(2, fail("a. == 1").position());
     }
+    @Test
+    void malformedIndexesAreReported() {
+        ExpressionException empty = fail("languages[] == 'en'");
+        assertEquals("expected an array index (a non-negative integer) at position 10 in the index opened at position 9",
+                empty.getMessage());
+        assertEquals(10, empty.position());
+        assertEquals(10, fail("languages[-1] == 'en'").position());
+        assertEquals(10, fail("languages[x] == 'en'").position());
+        ExpressionException unclosed = fail("languages[0 == 'en'");
+        assertEquals("expected ']' at position 12 to close the index opened at position 9", unclosed.getMessage());
+        assertEquals(10, fail("languages[1234567890]").position());
+        assertEquals(11, fail("languages[0").position());
+    }
+
+    @Test
+    void indexWithoutAKeyIsAnArrayLiteralNotAPath() {
+        // "[0] == 1" compares an array literal, which is legal; "[0].a" is not.
+        assertEquals(3, fail("[0].a == 1").position());
+    }
+
+    @Test
+    void badUnicodeEscapeIsReported() {
+        ExpressionException e = fail("s == 'a\\u12g4'");
+        assertEquals("invalid unicode escape at position 7 (expected \\u followed by 4 hex digits)", e.getMessage());
+        assertEquals(7, e.position());
+        assertEquals(6, fail("s == '\\u1").position());
+    }
+
+    @Test
+    void danglingNegationIsReported() {
+        ExpressionException e = fail("a == 1 AND NOT");
+        assertEquals("expected a comparison after 'NOT' at position 14, found end of expression", e.getMessage());
+        assertEquals(1, fail("!").position());
+        assertEquals("expected a comparison after '!' at position 1, found end of expression", fail("!").getMessage());
+        assertEquals(4, fail("NOT IN ['x']").position());
+    }
+
+    @Test
+    void negationIsNotAnOperator() {
+        assertEquals("expected an operator after 'a' at position 2, found '!'", fail("a ! 1").getMessage());
+        assertEquals(6, fail("a NOT == 1").position());
+    }
+
+    @Test
+    void excessiveNestingIsReportedWithItsPosition() {
+        int limit = Parser.MAX_DEPTH;
+        ExpressionException e = fail("(".repeat(limit + 1) + "a == 1" + ")".repeat(limit + 1));
+        assertEquals(limit, e.position());
+        assertEquals("expression nested too deeply at position " + limit + " (at most " + limit
+                + " levels of parentheses and negations)", e.getMessage());
+        assertEquals(2 * limit, fail("! ".repeat(limit + 1) + "a == 1").position());
+    }
 }

@@ -177,9 +177,20 @@ class ExpressionTest {
     }
 
     @Test
-    void arrayLiteralsCompareElementwise() {
-        assertTrue(Expression.parse("tags == ['a', 'b']").matches(Map.of("tags", List.of("a", "b"))));
-        assertFalse(Expression.parse("tags == ['a']").matches(Map.of("tags", List.of("a", "b"))));
+    void scalarOperatorsOnArraysAreFalseAsTwilioDocuments() {
+        // "Using scalar operators on Arrays results in false" (Twilio expression-syntax docs).
+        Map<String, Object> tags = Map.of("tags", List.of("a", "b"));
+        assertFalse(Expression.parse("tags == ['a', 'b']").matches(tags));
+        assertFalse(Expression.parse("tags != ['a']").matches(tags));
+        assertFalse(Expression.parse("tags > 'a'").matches(tags));
+        assertFalse(Expression.parse("customer == customer").matches(TASK));
+        // ...but presence tests still work on arrays.
+        assertTrue(Expression.parse("tags != null").matches(tags));
+        assertFalse(Expression.parse("tags == null").matches(tags));
+    }
+
+    @Test
+    void arrayLiteralsHoldAnyLiteral() {
         assertTrue(Expression.parse("x IN [null, 1]").matches(Map.of("x", 1)));
         assertTrue(Expression.parse("x IN [true]").matches(Map.of("x", true)));
     }
