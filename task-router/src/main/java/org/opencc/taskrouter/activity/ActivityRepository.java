@@ -38,6 +38,31 @@ public class ActivityRepository {
                 limit);
     }
 
+    public void rename(String sid, String friendlyName, java.time.Instant now) {
+        db.update("UPDATE activity SET friendly_name = ?, date_updated = ? WHERE sid = ?", friendlyName, now, sid);
+    }
+
+    /** What keeps an activity from being deleted: a reason, or empty when nothing does. */
+    public Optional<String> inUse(String workspaceSid, String sid) {
+        long workers = db.count("SELECT count(*) FROM worker WHERE activity_sid = ?", sid);
+        if (workers > 0) {
+            return Optional.of(workers + " worker(s) are in it");
+        }
+        if (db.count("SELECT count(*) FROM workspace WHERE sid = ? AND (default_activity_sid = ?"
+                + " OR timeout_activity_sid = ?)", workspaceSid, sid, sid) > 0) {
+            return Optional.of("it is the workspace's default or timeout activity");
+        }
+        if (db.count("SELECT count(*) FROM task_queue WHERE workspace_sid = ? AND (reservation_activity_sid = ?"
+                + " OR assignment_activity_sid = ?)", workspaceSid, sid, sid) > 0) {
+            return Optional.of("a task queue's reservation or assignment activity is it");
+        }
+        return Optional.empty();
+    }
+
+    public void delete(String sid) {
+        db.update("DELETE FROM activity WHERE sid = ?", sid);
+    }
+
     static Activity map(ResultSet rs) throws SQLException {
         return new Activity(rs.getString("sid"), rs.getString("workspace_sid"), rs.getString("friendly_name"),
                 rs.getBoolean("available"), Db.instant(rs, "date_created"), Db.instant(rs, "date_updated"));

@@ -1,6 +1,7 @@
 package org.opencc.taskrouter.activity;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,7 +45,7 @@ public class ActivityResource {
     public Response create(@PathParam("workspaceSid") String workspaceSid, MultivaluedMap<String, String> params) {
         scope.require(workspaceSid);
         Form form = new Form(params);
-        Activity created = service.create(workspaceSid, form.required("FriendlyName"),
+        Activity created = service.create(workspaceSid, form.requiredFriendlyName("FriendlyName"),
                 form.bool("Available").orElse(false));
         return Response.status(201).entity(json.activity(created)).build();
     }
@@ -68,5 +69,24 @@ public class ActivityResource {
     public Map<String, Object> fetch(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
         return json.activity(activities.find(workspaceSid, sid).orElseThrow(() -> TwilioErrors.notFound(
                 "/Workspaces/" + workspaceSid + "/Activities/" + sid)));
+    }
+
+    @POST
+    @Path("/{sid}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Map<String, Object> update(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid,
+            MultivaluedMap<String, String> params) {
+        scope.require(workspaceSid);
+        return json.activity(service.update(workspaceSid, sid, new Form(params).friendlyName("FriendlyName")
+                .orElse(null)));
+    }
+
+    /** Refused (400) while workers are in the activity or it is a workspace or queue default. */
+    @DELETE
+    @Path("/{sid}")
+    public Response delete(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
+        scope.require(workspaceSid);
+        service.delete(workspaceSid, sid);
+        return Response.noContent().build();
     }
 }

@@ -29,4 +29,34 @@ public class ActivityService {
         activities.insert(activity);
         return activity;
     }
+
+    public Activity get(String workspaceSid, String sid) {
+        return activities.find(workspaceSid, sid).orElseThrow(() -> TwilioErrors.notFound(
+                "/Workspaces/" + workspaceSid + "/Activities/" + sid));
+    }
+
+    /** Renames an activity; another activity's name is a 409. */
+    @Transactional
+    public Activity update(String workspaceSid, String sid, String friendlyName) {
+        Activity activity = get(workspaceSid, sid);
+        if (friendlyName != null && !friendlyName.equals(activity.friendlyName())) {
+            if (activities.findByName(workspaceSid, friendlyName).isPresent()) {
+                throw new org.opencc.support.problem.ProblemException(TwilioErrors.DUPLICATE,
+                        "Activity with FriendlyName " + friendlyName + " already exists");
+            }
+            activities.rename(sid, friendlyName, clock.instant());
+        }
+        return get(workspaceSid, sid);
+    }
+
+    /** Deletes an activity nothing uses; Twilio refuses the others with a 400. */
+    @Transactional
+    public void delete(String workspaceSid, String sid) {
+        Activity activity = get(workspaceSid, sid);
+        activities.inUse(workspaceSid, sid).ifPresent(reason -> {
+            throw new org.opencc.support.problem.ProblemException(TwilioErrors.IN_USE,
+                    "Cannot delete Activity " + activity.sid() + ": " + reason);
+        });
+        activities.delete(sid);
+    }
 }

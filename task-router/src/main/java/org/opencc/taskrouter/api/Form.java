@@ -1,6 +1,9 @@
 package org.opencc.taskrouter.api;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +78,50 @@ public final class Form {
             throw TwilioErrors.invalid(name, "must be one of " + String.join(", ", allowed));
         }
         return raw;
+    }
+
+    /** Twilio's limit on a FriendlyName. */
+    public static final int MAX_FRIENDLY_NAME = 64;
+    /** Twilio's limit on attributes: 16 KB of JSON text. */
+    public static final int MAX_ATTRIBUTES_BYTES = 16 * 1024;
+
+    /** A FriendlyName of at most 64 characters. */
+    public Optional<String> friendlyName(String name) {
+        Optional<String> raw = optional(name);
+        if (raw.isPresent() && (raw.get().isBlank() || raw.get().length() > MAX_FRIENDLY_NAME)) {
+            throw TwilioErrors.invalid(name, "must be 1 to " + MAX_FRIENDLY_NAME + " characters");
+        }
+        return raw;
+    }
+
+    /** A required FriendlyName of at most 64 characters. */
+    public String requiredFriendlyName(String name) {
+        required(name);
+        return friendlyName(name).orElseThrow();
+    }
+
+    /** Attributes: a JSON object of at most 16 KB. */
+    public Optional<String> attributes(String name) {
+        Optional<String> raw = optional(name);
+        if (raw.isPresent() && raw.get().getBytes(StandardCharsets.UTF_8).length > MAX_ATTRIBUTES_BYTES) {
+            throw TwilioErrors.invalid(name, "must be at most 16 KB");
+        }
+        return jsonObject(name);
+    }
+
+    /** Every value of a repeatable parameter; a comma-separated value counts as several. */
+    public List<String> all(String name) {
+        List<String> values = new ArrayList<>();
+        if (params != null && params.get(name) != null) {
+            for (String value : params.get(name)) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        values.add(part.trim());
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     /** A JSON object text, checked to parse; Twilio's attributes are JSON strings. */

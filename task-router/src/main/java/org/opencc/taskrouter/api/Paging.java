@@ -11,10 +11,12 @@ import java.util.function.Function;
 /**
  * TaskRouter's list envelope: the items under the resource key and {@code meta} with page URLs on our public
  * base URL, so SDK readers follow {@code next_page_url} back to us. Pages are offset-based: {@code Page} and
- * {@code PageSize} (1–1000, default 50).
+ * {@code PageSize} (1–1000, default 50). Page URLs also carry Twilio's opaque {@code PageToken}; it is read only
+ * when {@code Page} is absent.
  */
 public final class Paging {
     public static final int DEFAULT_PAGE_SIZE = 50;
+    private static final String TOKEN_PREFIX = "PT";
     private final int page;
     private final int pageSize;
 
@@ -25,8 +27,21 @@ public final class Paging {
 
     public static Paging from(Form query) {
         int size = query.integer("PageSize", 1, 1000).orElse(DEFAULT_PAGE_SIZE);
-        int page = query.integer("Page", 0, Integer.MAX_VALUE / 1000).orElse(0);
+        int page = query.integer("Page", 0, Integer.MAX_VALUE / 1000)
+                .orElseGet(() -> query.optional("PageToken").map(Paging::pageOfToken).orElse(0));
         return new Paging(page, size);
+    }
+
+    private static int pageOfToken(String token) {
+        try {
+            int page = token.startsWith(TOKEN_PREFIX) ? Integer.parseInt(token.substring(TOKEN_PREFIX.length())) : -1;
+            if (page >= 0 && page <= Integer.MAX_VALUE / 1000) {
+                return page;
+            }
+        } catch (NumberFormatException e) {
+            // same answer as any token we did not hand out
+        }
+        throw TwilioErrors.invalid("PageToken", "is not a token from a page URL");
     }
 
     public int limit() {
@@ -35,6 +50,12 @@ public final class Paging {
 
     public int offset() {
         return page * pageSize;
+    }
+
+    /** This page's rows (with the look-ahead row) out of a whole list, for lists filtered in memory. */
+    public <T> List<T> slice(List<T> all) {
+        int from = Math.min(offset(), all.size());
+        return all.subList(from, Math.min(all.size(), from + limit()));
     }
 
     /**
@@ -71,6 +92,9 @@ public final class Paging {
             }
         });
         query.append("PageSize=").append(pageSize).append("&Page=").append(p);
+        if (p > 0) {
+            query.append("&PageToken=").append(TOKEN_PREFIX).append(p);
+        }
         return url + "?" + query;
     }
 }

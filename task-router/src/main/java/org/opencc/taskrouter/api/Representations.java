@@ -139,6 +139,38 @@ public class Representations {
         return m;
     }
 
+    /** A reservation as {@code /Tasks/{TaskSid}/Reservations} shows it: the same members, its URL under the task. */
+    public Map<String, Object> taskReservation(Reservation r) {
+        Map<String, Object> m = reservation(r);
+        m.put("url", urls.workspaces("/" + r.workspaceSid() + "/Tasks/" + r.taskSid() + "/Reservations/" + r.sid()));
+        return m;
+    }
+
+    public Map<String, Object> taskChannel(org.opencc.taskrouter.channel.TaskChannel c) {
+        String self = urls.workspaces("/" + c.workspaceSid() + "/TaskChannels/" + c.sid());
+        Map<String, Object> m = base(c.sid(), self, c.dateCreated(), c.dateUpdated());
+        m.put("workspace_sid", c.workspaceSid());
+        m.put("friendly_name", c.friendlyName());
+        m.put("unique_name", c.uniqueName());
+        m.put("channel_optimized_routing", c.channelOptimizedRouting());
+        m.put("links", Map.of("workspace", urls.workspaces("/" + c.workspaceSid())));
+        return m;
+    }
+
+    public Map<String, Object> workerChannel(org.opencc.taskrouter.channel.WorkerChannel c) {
+        String self = urls.workspaces("/" + c.workspaceSid() + "/Workers/" + c.workerSid() + "/Channels/" + c.sid());
+        Map<String, Object> m = base(c.sid(), self, c.dateCreated(), c.dateUpdated());
+        m.put("workspace_sid", c.workspaceSid());
+        m.put("worker_sid", c.workerSid());
+        m.put("task_channel_sid", c.taskChannelSid());
+        m.put("task_channel_unique_name", c.taskChannelUniqueName());
+        m.put("configured_capacity", c.capacity());
+        m.put("assigned_tasks", c.assigned());
+        m.put("available", c.available());
+        m.put("available_capacity_percentage", c.availableCapacityPercentage());
+        return m;
+    }
+
     private Map<String, Object> base(String sid, String url, java.time.Instant created, java.time.Instant updated) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("account_sid", accountSid);

@@ -39,6 +39,35 @@ public class TaskQueueRepository {
                 friendlyName, friendlyName, offset, limit);
     }
 
+    /** Every queue of the workspace with the name (any when null), in {@code orderBy} order (a whitelisted list). */
+    public List<TaskQueue> listAll(String workspaceSid, String friendlyName, String orderBy) {
+        return db.list("SELECT * FROM task_queue WHERE workspace_sid = ? AND (?::text IS NULL OR friendly_name = ?)"
+                + " ORDER BY " + orderBy, TaskQueueRepository::map, workspaceSid, friendlyName, friendlyName);
+    }
+
+    public void update(TaskQueue q) {
+        db.update("UPDATE task_queue SET friendly_name = ?, target_workers = ?, max_reserved_workers = ?,"
+                + " task_order = ?, reservation_activity_sid = ?, assignment_activity_sid = ?, date_updated = ?"
+                + " WHERE sid = ?", q.friendlyName(), q.targetWorkers(), q.maxReservedWorkers(), q.taskOrder(),
+                q.reservationActivitySid(), q.assignmentActivitySid(), q.dateUpdated(), q.sid());
+    }
+
+    /** Tasks waiting in the queue: pending, or reserved and not yet accepted. */
+    public long waitingTasks(String sid) {
+        return db.count("SELECT count(*) FROM task WHERE task_queue_sid = ?"
+                + " AND assignment_status IN ('pending', 'reserved')", sid);
+    }
+
+    /** Workflows of the workspace whose configuration names the queue. */
+    public List<String> workflowsNaming(String workspaceSid, String sid) {
+        return db.list("SELECT sid FROM workflow WHERE workspace_sid = ? AND position(? in configuration) > 0"
+                + " ORDER BY sid", rs -> rs.getString(1), workspaceSid, sid);
+    }
+
+    public void delete(String sid) {
+        db.update("DELETE FROM task_queue WHERE sid = ?", sid);
+    }
+
     static TaskQueue map(ResultSet rs) throws SQLException {
         return new TaskQueue(rs.getString("sid"), rs.getString("workspace_sid"), rs.getString("friendly_name"),
                 rs.getString("target_workers"), rs.getInt("max_reserved_workers"), rs.getString("task_order"),

@@ -37,6 +37,19 @@ public class ReservationRepository {
                 ReservationRepository::map, workspaceSid, workerSid, status, status, offset, limit);
     }
 
+    public Optional<Reservation> findForTask(String workspaceSid, String taskSid, String sid) {
+        return db.one(SELECT + " WHERE r.workspace_sid = ? AND r.task_sid = ? AND r.sid = ?",
+                ReservationRepository::map, workspaceSid, taskSid, sid);
+    }
+
+    public List<Reservation> listForTask(String workspaceSid, String taskSid, String status, String workerSid,
+            int offset, int limit) {
+        return db.list(SELECT + " WHERE r.workspace_sid = ? AND r.task_sid = ?"
+                + " AND (?::text IS NULL OR r.reservation_status = ?) AND (?::text IS NULL OR r.worker_sid = ?)"
+                + " ORDER BY r.date_created, r.sid OFFSET ? LIMIT ?", ReservationRepository::map, workspaceSid,
+                taskSid, status, status, workerSid, workerSid, offset, limit);
+    }
+
     /** Moves a reservation out of {@code pending}; false when it was no longer pending (someone else won). */
     public boolean resolvePending(String sid, String to, Instant now) {
         return db.update("UPDATE reservation SET reservation_status = ?, date_updated = ?"

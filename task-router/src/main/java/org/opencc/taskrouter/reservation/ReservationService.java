@@ -16,6 +16,7 @@ import org.opencc.support.problem.ProblemException;
 import org.opencc.support.tracing.StageSpans;
 import org.opencc.taskrouter.api.TwilioErrors;
 import org.opencc.taskrouter.routing.Dispatcher;
+import org.opencc.taskrouter.stream.WorkerEventLog;
 import org.opencc.taskrouter.task.Task;
 import org.opencc.taskrouter.task.TaskRepository;
 
@@ -27,9 +28,11 @@ public class ReservationService {
     private final Dispatcher dispatcher;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final WorkerEventLog workerEvents;
 
     public ReservationService(ReservationRepository reservations, TaskRepository tasks, Dispatcher dispatcher,
-            OutboxWriter outbox, Clock clock) {
+            OutboxWriter outbox, Clock clock, WorkerEventLog workerEvents) {
+        this.workerEvents = workerEvents;
         this.reservations = reservations;
         this.tasks = tasks;
         this.dispatcher = dispatcher;
@@ -52,6 +55,7 @@ public class ReservationService {
         Task task = tasks.find(workspaceSid, reservation.taskSid()).orElseThrow();
         outbox.append(new ReservationAccepted(sid, task.sid(), workspaceSid, workerSid, reservation.taskQueueSid(),
                 task.interactionId(), now));
+        workerEvents.reservation(WorkerEventLog.RESERVATION_ACCEPTED, reservation);
         return get(workspaceSid, workerSid, sid);
     }
 
@@ -65,6 +69,7 @@ public class ReservationService {
         Task task = tasks.find(workspaceSid, reservation.taskSid()).orElseThrow();
         outbox.append(new ReservationRejected(sid, task.sid(), workspaceSid, workerSid, reservation.taskQueueSid(),
                 task.interactionId(), now));
+        workerEvents.reservation(WorkerEventLog.RESERVATION_REJECTED, reservation);
         dispatcher.dispatch(workspaceSid);
         return get(workspaceSid, workerSid, sid);
     }
@@ -80,6 +85,7 @@ public class ReservationService {
         Task task = tasks.find(reservation.workspaceSid(), reservation.taskSid()).orElseThrow();
         outbox.append(new ReservationTimedOut(reservation.sid(), task.sid(), reservation.workspaceSid(),
                 reservation.workerSid(), reservation.taskQueueSid(), task.interactionId(), now));
+        workerEvents.reservation(WorkerEventLog.RESERVATION_TIMEOUT, reservation);
         dispatcher.dispatch(reservation.workspaceSid());
     }
 

@@ -31,6 +31,7 @@ import org.opencc.taskrouter.persistence.Db;
 import org.opencc.taskrouter.queue.TaskQueue;
 import org.opencc.taskrouter.reservation.Reservation;
 import org.opencc.taskrouter.reservation.ReservationRepository;
+import org.opencc.taskrouter.stream.WorkerEventLog;
 import org.opencc.taskrouter.task.Task;
 import org.opencc.taskrouter.task.TaskRepository;
 import org.opencc.taskrouter.workflow.Workflow;
@@ -44,6 +45,8 @@ import org.opencc.taskrouter.workflow.WorkflowRepository;
 @ApplicationScoped
 public class Dispatcher {
     private static final int PENDING_BATCH = 100;
+    /** Free queue members read per queue and channel in a round; more only if none of them fits the target. */
+    private static final int FREE_BATCH = 200;
     private final Db db;
     private final TaskRepository tasks;
     private final WorkflowRepository workflows;
@@ -52,9 +55,12 @@ public class Dispatcher {
     private final Clock clock;
     private final RoutingPlanner planner;
     private final Tracer tracer;
+    private final WorkerEventLog workerEvents;
 
     public Dispatcher(Db db, TaskRepository tasks, WorkflowRepository workflows, RoutingPlanner planner,
-            ReservationRepository reservations, OutboxWriter outbox, Clock clock, Tracer tracer) {
+            ReservationRepository reservations, OutboxWriter outbox, Clock clock, Tracer tracer,
+            WorkerEventLog workerEvents) {
+        this.workerEvents = workerEvents;
         this.planner = planner;
         this.tracer = tracer;
         this.db = db;
@@ -93,6 +99,7 @@ public class Dispatcher {
         final Map<String, Optional<Workflow>> workflowsBySid = new java.util.HashMap<>();
         final Map<String, WorkflowConfiguration> configurations = new java.util.HashMap<>();
         final Map<String, List<Candidate>> free = new java.util.HashMap<>();
+        final java.util.Set<String> truncated = new java.util.HashSet<>();
 
         Round(String workspaceSid, List<String> explained) {
             this.workspaceSid = workspaceSid;
@@ -108,12 +115,29 @@ public class Dispatcher {
                     workflow.configuration()));
         }
 
-        List<Candidate> free(String channel) {
-            return free.computeIfAbsent(channel, c -> new ArrayList<>(planner.workersWithRoom(workspaceSid, c)));
+        /** The queue's free members on the channel, fetched once per round (the longest idle first). */
+        List<Candidate> free(String queueSid, String channel) {
+            return free.computeIfAbsent(queueSid + "/" + channel, key -> {
+                List<Candidate> fetched = new ArrayList<>(planner.freeMembers(queueSid, channel, FREE_BATCH));
+                if (fetched.size() == FREE_BATCH) {
+                    truncated.add(key);
+                }
+                return fetched;
+            });
         }
 
-        void took(String channel, String workerSid) {
-            List<Candidate> candidates = free(channel);
+        /** When the first batch had nobody the target accepts, the rest of the queue's free members. */
+        boolean widen(String queueSid, String channel) {
+            String key = queueSid + "/" + channel;
+            if (!truncated.remove(key)) {
+                return false;
+            }
+            free.put(key, new ArrayList<>(planner.freeMembers(queueSid, channel, Integer.MAX_VALUE)));
+            return true;
+        }
+
+        void took(String queueSid, String channel, String workerSid) {
+            List<Candidate> candidates = free(queueSid, channel);
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate c = candidates.get(i);
                 if (c.workerSid().equals(workerSid)) {
@@ -134,11 +158,16 @@ public class Dispatcher {
         if (workflow.isEmpty()) {
             return;
         }
-        List<Candidate> free = round.free(task.taskChannel());
+        Map<String, Object> attributes = Json.attributes(task.attributes());
         RoutingPlanner.Plan plan = planner.plan(round.configuration(workflow.get()), workflow.get(), task.sid(),
-                Json.attributes(task.attributes()), free);
-        plan.detail().put("considered", "workers with room on channel " + task.taskChannel() + " ("
-                + free.size() + "); POST .../Workflows/{sid}/DryRun lists every worker");
+                attributes, queueSid -> round.free(queueSid, task.taskChannel()));
+        if (plan.routable() && plan.eligibleInOrder().isEmpty()
+                && round.widen(plan.queue().sid(), task.taskChannel())) {
+            plan = planner.plan(round.configuration(workflow.get()), workflow.get(), task.sid(), attributes,
+                    queueSid -> round.free(queueSid, task.taskChannel()));
+        }
+        plan.detail().put("considered", "the queue's members with room on channel " + task.taskChannel()
+                + ", longest idle first; POST .../Workflows/{sid}/DryRun lists every worker");
         if (!plan.routable()) {
             recordOnce(task, workflow.get(), plan.decision(), plan.target() == null ? null : plan.target().queueSid(),
                     null, plan.detail(), round);
@@ -151,7 +180,7 @@ public class Dispatcher {
         Map<String, Object> detail = new LinkedHashMap<>(plan.detail());
         for (String workerSid : plan.eligibleInOrder()) {
             if (takeCapacity(workerSid, task.taskChannel())) {
-                round.took(task.taskChannel(), workerSid);
+                round.took(plan.queue().sid(), task.taskChannel(), workerSid);
                 considered.add(Map.of("worker_sid", workerSid, "chosen", "true"));
                 detail.put("workers", considered);
                 reserve(task, workflow.get(), plan.queue(), workerSid);
@@ -218,6 +247,7 @@ public class Dispatcher {
             StageSpans.id(span, SpanKeys.WORKER_SID, workerSid);
             outbox.append(new ReservationCreated(reservation.sid(), task.sid(), task.workspaceSid(), workerSid,
                     queue.sid(), task.interactionId(), now));
+            workerEvents.reservation(WorkerEventLog.RESERVATION_CREATED, reservation);
         } finally {
             span.end();
         }

@@ -52,16 +52,17 @@ public class RoutingPlanner {
 
     /** A dry run: plans against every worker of the workspace, so each one's exclusion is explained. */
     public Plan plan(Workflow workflow, String taskChannel, Map<String, Object> attributes) {
+        List<Candidate> all = allWorkers(workflow.workspaceSid(), taskChannel);
         return plan(WorkflowConfiguration.parse(workflow.configuration()), workflow, null, attributes,
-                allWorkers(workflow.workspaceSid(), taskChannel));
+                queueSid -> all);
     }
 
     /**
      * @param taskSid the task, whose earlier rejections exclude those workers; null for a dry run
-     * @param candidates the workers to consider on the task's channel
+     * @param candidates the workers to consider for the target queue, on the task's channel
      */
     public Plan plan(WorkflowConfiguration configuration, Workflow workflow, String taskSid,
-            Map<String, Object> attributes, List<Candidate> candidates) {
+            Map<String, Object> attributes, java.util.function.Function<String, List<Candidate>> candidates) {
         RoutingDecision decision = configuration.evaluate(attributes);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("filters_tried", decision.filtersTried().stream().map(f -> Map.of("filter", f.filterName(),
@@ -80,7 +81,7 @@ public class RoutingPlanner {
         }
         List<String> declined = taskSid == null ? List.of() : reservations.workersWhoDeclined(taskSid);
         List<Candidate> considered = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (Candidate c : candidates.apply(queue.get().sid())) {
             if (!declined.contains(c.workerSid())) {
                 considered.add(c);
             }
@@ -108,12 +109,17 @@ public class RoutingPlanner {
     }
 
     /**
-     * Only the workers that could take a task on the channel now (available, with room): what routing
-     * considers, so routing a task costs in proportion to the free workers, not to all of them.
+     * The queue's members that could take a task on the channel now (available, with room), longest idle
+     * first, at most {@code limit}: what routing considers, so routing a task does not read every worker.
      */
-    public List<Candidate> workersWithRoom(String workspaceSid, String taskChannel) {
-        return db.list(CANDIDATES + " AND a.available AND wc.available AND wc.assigned < wc.capacity",
-                RoutingPlanner::candidate, taskChannel, workspaceSid);
+    public List<Candidate> freeMembers(String queueSid, String taskChannel, int limit) {
+        return db.list("SELECT w.sid, w.attributes, TRUE, wc.capacity, wc.assigned, w.last_assigned_at"
+                + " FROM worker_queue wq JOIN worker w ON w.sid = wq.worker_sid"
+                + " JOIN activity a ON a.sid = w.activity_sid"
+                + " JOIN worker_channel wc ON wc.worker_sid = w.sid AND wc.task_channel = ?"
+                + " WHERE wq.task_queue_sid = ? AND a.available AND wc.available AND wc.assigned < wc.capacity"
+                + " ORDER BY w.last_assigned_at NULLS FIRST, w.sid LIMIT ?", RoutingPlanner::candidate,
+                taskChannel, queueSid, limit);
     }
 
     private static Candidate candidate(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.opencc.taskrouter.persistence.Db;
 
@@ -55,6 +59,83 @@ public class TaskRepository {
         return db.update("UPDATE task SET assignment_status = ?, task_queue_sid = COALESCE(?, task_queue_sid),"
                 + " date_updated = ? WHERE sid = ? AND assignment_status = ?", to, taskQueueSid, now, sid, from) == 1;
     }
+
+    /** Every task the query selects, in {@code orderBy} order (a whitelisted list). */
+    public List<Task> listAll(String workspaceSid, TaskQuery q, String orderBy) {
+        StringBuilder sql = new StringBuilder("SELECT t.* FROM task t WHERE t.workspace_sid = ?");
+        List<Object> args = new ArrayList<>(List.of(workspaceSid));
+        if (q.priority() != null) {
+            sql.append(" AND t.priority = ?");
+            args.add(q.priority());
+        }
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND t.assignment_status IN (").append(String.join(",", Collections.nCopies(
+                    q.statuses().size(), "?"))).append(")");
+            args.addAll(q.statuses());
+        }
+        if (q.workflowSid() != null) {
+            sql.append(" AND t.workflow_sid = ?");
+            args.add(q.workflowSid());
+        }
+        if (q.workflowName() != null) {
+            sql.append(" AND t.workflow_sid IN (SELECT sid FROM workflow WHERE workspace_sid = ? AND friendly_name = ?)");
+            args.add(workspaceSid);
+            args.add(q.workflowName());
+        }
+        if (q.taskQueueSid() != null) {
+            sql.append(" AND t.task_queue_sid = ?");
+            args.add(q.taskQueueSid());
+        }
+        if (q.taskQueueName() != null) {
+            sql.append(" AND t.task_queue_sid IN (SELECT sid FROM task_queue WHERE workspace_sid = ?"
+                    + " AND friendly_name = ?)");
+            args.add(workspaceSid);
+            args.add(q.taskQueueName());
+        }
+        if (q.reservedWorkerSid() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM reservation r WHERE r.task_sid = t.sid AND r.worker_sid = ?"
+                    + " AND r.reservation_status IN ('pending', 'accepted', 'wrapping'))");
+            args.add(q.reservedWorkerSid());
+        }
+        if (Boolean.TRUE.equals(q.hasAddons())) {
+            sql.append(" AND FALSE"); // tasks here never carry add-ons
+        }
+        sql.append(" ORDER BY ").append(orderBy);
+        return db.list(sql.toString(), TaskRepository::map, args.toArray());
+    }
+
+    /** Locks the task row of the workspace until the transaction ends. */
+    public Optional<Task> lock(String workspaceSid, String sid) {
+        return db.one("SELECT * FROM task WHERE workspace_sid = ? AND sid = ? FOR UPDATE", TaskRepository::map,
+                workspaceSid, sid);
+    }
+
+    public void update(String sid, String attributes, int priority, String reason, String taskChannel, Instant now) {
+        db.update("UPDATE task SET attributes = ?, priority = ?, reason = ?, task_channel = ?, date_updated = ?"
+                + " WHERE sid = ?", attributes, priority, reason, taskChannel, now, sid);
+    }
+
+    /** Deletes the task; its reservations and decision records go with it. */
+    public void delete(String sid) {
+        db.update("DELETE FROM task WHERE sid = ?", sid);
+    }
+
+    /** Names TaskRouter shows beside a task's SIDs: task channel SID, workflow and queue friendly names. */
+    public Map<String, String> names(Task t) {
+        return db.one("SELECT (SELECT sid FROM task_channel WHERE workspace_sid = ? AND unique_name = ?),"
+                + " (SELECT friendly_name FROM workflow WHERE sid = ?), (SELECT friendly_name FROM task_queue WHERE sid = ?)",
+                rs -> {
+                    Map<String, String> m = new HashMap<>();
+                    m.put("task_channel_sid", rs.getString(1));
+                    m.put("workflow_friendly_name", rs.getString(2));
+                    m.put("task_queue_friendly_name", rs.getString(3));
+                    return m;
+                }, t.workspaceSid(), t.taskChannel(), t.workflowSid(), t.taskQueueSid()).orElseThrow();
+    }
+
+    /** What a task list asks for; null (or empty) means "any". */
+    public record TaskQuery(Integer priority, List<String> statuses, String workflowSid, String workflowName,
+            String taskQueueSid, String taskQueueName, String reservedWorkerSid, Boolean hasAddons) {}
 
     /** Filters of the task list; null means "any". */
     public record TaskFilter(String assignmentStatus, String workflowSid, String taskQueueSid) {}

@@ -1,6 +1,7 @@
 package org.opencc.taskrouter.task;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,10 +12,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opencc.routing.expression.Expression;
+import org.opencc.routing.expression.ExpressionException;
 import org.opencc.taskrouter.api.Form;
+import org.opencc.taskrouter.api.Json;
+import org.opencc.taskrouter.api.Ordering;
 import org.opencc.taskrouter.api.Paging;
 import org.opencc.taskrouter.api.Representations;
 import org.opencc.taskrouter.api.TwilioErrors;
@@ -27,16 +34,17 @@ import org.opencc.taskrouter.api.WorkspaceScope;
 public class TaskResource {
     private static final Set<String> STATUSES = Set.of("pending", "reserved", "assigned", "wrapping", "completed",
             "canceled");
+    private static final Set<String> UPDATE_STATUSES = Set.of("wrapping", "completed", "canceled");
+    private static final Map<String, String> ORDERING = Map.of("DateCreated", "t.date_created",
+            "Priority", "t.priority", "DateUpdated", "t.date_updated", "VirtualStartTime", "t.date_created");
     private final TaskService service;
     private final TaskRepository tasks;
     private final WorkspaceScope scope;
     private final Representations json;
     private final Urls urls;
-    private final org.opencc.taskrouter.routing.RoutingDecisions decisions;
 
     public TaskResource(TaskService service, TaskRepository tasks, WorkspaceScope scope, Representations json,
-            Urls urls, org.opencc.taskrouter.routing.RoutingDecisions decisions) {
-        this.decisions = decisions;
+            Urls urls) {
         this.service = service;
         this.tasks = tasks;
         this.scope = scope;
@@ -50,48 +58,87 @@ public class TaskResource {
         scope.require(workspaceSid);
         Form form = new Form(params);
         Task created = service.create(workspaceSid, form.sid("WorkflowSid", "WW").orElse(null),
-                form.jsonObject("Attributes").orElse("{}"), form.integer("Priority", 0, Integer.MAX_VALUE).orElse(0),
+                form.attributes("Attributes").orElse("{}"), form.integer("Priority", 0, Integer.MAX_VALUE).orElse(0),
                 form.integer("Timeout", 1, 31_536_000).orElse(TaskService.DEFAULT_TIMEOUT),
                 form.optional("TaskChannel").orElse(null));
-        return Response.status(201).entity(json.task(created)).build();
+        return Response.status(201).entity(represent(created)).build();
     }
 
+    /**
+     * Filters: {@code Priority}, {@code AssignmentStatus} (repeatable), {@code WorkflowSid}, {@code WorkflowName},
+     * {@code TaskQueueSid}, {@code TaskQueueName}, {@code EvaluateTaskAttributes}, {@code RoutingTarget} (a worker
+     * holding a live reservation, or the queue), {@code Ordering}, {@code HasAddons}.
+     */
     @GET
     public Map<String, Object> list(@PathParam("workspaceSid") String workspaceSid, @Context UriInfo uri) {
         scope.require(workspaceSid);
         Form query = new Form(uri.getQueryParameters());
         Paging paging = Paging.from(query);
-        TaskRepository.TaskFilter filter = new TaskRepository.TaskFilter(
-                query.oneOf("AssignmentStatus", STATUSES).orElse(null), query.optional("WorkflowSid").orElse(null),
-                query.optional("TaskQueueSid").orElse(null));
+        List<String> statuses = query.all("AssignmentStatus");
+        for (String status : statuses) {
+            if (!STATUSES.contains(status)) {
+                throw TwilioErrors.invalid("AssignmentStatus", "must be one of " + String.join(", ", STATUSES));
+            }
+        }
+        String routingTarget = query.optional("RoutingTarget").orElse(null);
+        if (routingTarget != null && !org.opencc.support.ids.Sids.isValid("WK", routingTarget)
+                && !org.opencc.support.ids.Sids.isValid("WQ", routingTarget)) {
+            throw TwilioErrors.invalid("RoutingTarget", "must be a WK or WQ SID");
+        }
+        boolean queueTarget = routingTarget != null && routingTarget.startsWith("WQ");
+        String queueSid = query.sid("TaskQueueSid", "WQ").orElse(null);
+        TaskRepository.TaskQuery filter = new TaskRepository.TaskQuery(
+                query.integer("Priority", 0, Integer.MAX_VALUE).orElse(null), statuses,
+                query.sid("WorkflowSid", "WW").orElse(null), query.optional("WorkflowName").orElse(null),
+                queueTarget ? routingTarget : queueSid, query.optional("TaskQueueName").orElse(null),
+                routingTarget != null && !queueTarget ? routingTarget : null, query.bool("HasAddons").orElse(null));
+        String evaluate = query.optional("EvaluateTaskAttributes").orElse(null);
+        Expression expression = null;
+        if (evaluate != null) {
+            try {
+                expression = Expression.parse(evaluate);
+            } catch (ExpressionException e) {
+                throw TwilioErrors.invalid("EvaluateTaskAttributes", e.getMessage());
+            }
+        }
+        String orderBy = Ordering.orderBy(query, "Ordering", ORDERING, "t.date_created", "t.sid");
+        List<Task> all = tasks.listAll(workspaceSid, filter, orderBy);
+        if (expression != null) {
+            Expression matcher = expression;
+            all = all.stream().filter(t -> {
+                Map<String, Object> attributes = Json.attributes(t.attributes());
+                Map<String, Object> scope = new HashMap<>(attributes);
+                scope.put("task", attributes);
+                return matcher.matches(scope);
+            }).toList();
+        }
         Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("AssignmentStatus", filter.assignmentStatus());
+        filters.put("Priority", filter.priority() == null ? null : filter.priority().toString());
+        filters.put("AssignmentStatus", statuses.isEmpty() ? null : String.join(",", statuses));
         filters.put("WorkflowSid", filter.workflowSid());
-        filters.put("TaskQueueSid", filter.taskQueueSid());
-        return paging.envelope("tasks", tasks.list(workspaceSid, filter, paging.offset(), paging.limit()),
-                json::task, urls.workspaces("/" + workspaceSid + "/Tasks"), filters);
+        filters.put("WorkflowName", filter.workflowName());
+        filters.put("TaskQueueSid", queueSid);
+        filters.put("TaskQueueName", filter.taskQueueName());
+        filters.put("EvaluateTaskAttributes", evaluate);
+        filters.put("RoutingTarget", routingTarget);
+        filters.put("Ordering", query.optional("Ordering").orElse(null));
+        filters.put("HasAddons", filter.hasAddons() == null ? null : filter.hasAddons().toString());
+        return paging.envelope("tasks", paging.slice(all), this::represent,
+                urls.workspaces("/" + workspaceSid + "/Tasks"), filters);
     }
 
     @GET
     @Path("/{sid}")
     public Map<String, Object> fetch(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
-        return json.task(tasks.find(workspaceSid, sid).orElseThrow(() -> TwilioErrors.notFound(
+        return represent(tasks.find(workspaceSid, sid).orElseThrow(() -> TwilioErrors.notFound(
                 "/Workspaces/" + workspaceSid + "/Tasks/" + sid)));
     }
 
     /**
-     * Why the task went where it went: one decision per routing attempt (workflow version, filters tried, target
-     * queue, each worker considered and why it was excluded). Not in Twilio's API; ours.
+     * {@code Attributes} (re-routes a task not yet assigned), {@code Priority}, {@code Reason}, {@code TaskChannel}
+     * (while pending) and {@code AssignmentStatus}: {@code wrapping}, {@code completed} or {@code canceled} (frees
+     * the worker's capacity).
      */
-    @GET
-    @Path("/{sid}/Decisions")
-    public Map<String, Object> decisions(@PathParam("workspaceSid") String workspaceSid,
-            @PathParam("sid") String sid) {
-        fetch(workspaceSid, sid);
-        return Map.of("decisions", decisions.forTask(sid));
-    }
-
-    /** Ends a task: {@code AssignmentStatus=completed} or {@code canceled}, with an optional {@code Reason}. */
     @POST
     @Path("/{sid}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -99,10 +146,30 @@ public class TaskResource {
             MultivaluedMap<String, String> params) {
         scope.require(workspaceSid);
         Form form = new Form(params);
-        String status = form.oneOf("AssignmentStatus", Set.of("completed", "canceled")).orElse(null);
-        if (status == null) {
-            return fetch(workspaceSid, sid);
-        }
-        return json.task(service.end(workspaceSid, sid, status, form.optional("Reason").orElse(null)));
+        TaskService.TaskChange change = new TaskService.TaskChange(form.attributes("Attributes").orElse(null),
+                form.integer("Priority", 0, Integer.MAX_VALUE).orElse(null), form.optional("Reason").orElse(null),
+                form.oneOf("AssignmentStatus", UPDATE_STATUSES).orElse(null),
+                form.optional("TaskChannel").orElse(null));
+        return represent(service.update(workspaceSid, sid, change));
+    }
+
+    /** Deletes the task and its reservations. */
+    @DELETE
+    @Path("/{sid}")
+    public Response delete(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
+        scope.require(workspaceSid);
+        service.delete(workspaceSid, sid);
+        return Response.noContent().build();
+    }
+
+    /** TaskRouter's task JSON, with the names and defaults it always shows beside the SIDs. */
+    private Map<String, Object> represent(Task task) {
+        Map<String, Object> m = json.task(task);
+        m.putAll(tasks.names(task));
+        m.putIfAbsent("addons", "{}");
+        m.putIfAbsent("ignore_capacity", false);
+        m.putIfAbsent("virtual_start_time", org.opencc.taskrouter.api.Urls.date(task.dateCreated()));
+        m.putIfAbsent("routing_target", null);
+        return m;
     }
 }

@@ -109,8 +109,7 @@ public class TaskService {
     /** Ends a task (completed or canceled), giving back the capacity its live reservation held. */
     @Transactional
     public Task end(String workspaceSid, String taskSid, String status, String reason) {
-        Task task = tasks.find(workspaceSid, taskSid)
-                .orElseThrow(() -> TwilioErrors.notFound("/Workspaces/" + workspaceSid + "/Tasks/" + taskSid));
+        Task task = tasks.find(workspaceSid, taskSid).orElseThrow(() -> notFound(workspaceSid, taskSid));
         List<String> allowedFrom = status.equals("completed") ? List.of("assigned", "wrapping")
                 : List.of("pending", "reserved", "assigned", "wrapping");
         if (!allowedFrom.contains(task.assignmentStatus())) {
@@ -118,14 +117,7 @@ public class TaskService {
                     + " and cannot be " + status);
         }
         Instant now = clock.instant();
-        db.list("SELECT sid, worker_sid, task_channel, reservation_status FROM reservation WHERE task_sid = ?"
-                + " AND reservation_status IN ('pending', 'accepted') FOR UPDATE", rs -> new String[] {
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, taskSid)
-                .forEach(live -> {
-                    db.update("UPDATE reservation SET reservation_status = ?, date_updated = ? WHERE sid = ?",
-                            live[3].equals("pending") ? "canceled" : "completed", now, live[0]);
-                    dispatcher.releaseCapacity(live[1], live[2]);
-                });
+        closeLiveReservations(taskSid, "canceled", "completed", now);
         if (!tasks.transition(taskSid, task.assignmentStatus(), status, null, now)) {
             throw new ProblemException(TwilioErrors.IN_USE, "Task " + taskSid + " changed concurrently; retry");
         }
@@ -135,6 +127,94 @@ public class TaskService {
                 : new TaskCanceled(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(), reason, now));
         dispatcher.dispatch(workspaceSid);
         return tasks.find(workspaceSid, taskSid).orElseThrow();
+    }
+
+    /**
+     * Updates a task as TaskRouter does. New {@code attributes} re-route a task that is not assigned yet (a pending
+     * reservation is rescinded and its capacity given back); an assigned or wrapping task just keeps them.
+     * {@code assignmentStatus} is {@code wrapping} (from assigned), {@code completed} or {@code canceled}.
+     */
+    @Transactional
+    public Task update(String workspaceSid, String taskSid, TaskChange change) {
+        Task task = tasks.lock(workspaceSid, taskSid).orElseThrow(() -> notFound(workspaceSid, taskSid));
+        boolean finished = task.assignmentStatus().equals("completed") || task.assignmentStatus().equals("canceled");
+        if (finished && (change.attributes() != null || change.priority() != null || change.taskChannel() != null)) {
+            throw new ProblemException(TwilioErrors.IN_USE, "Task " + taskSid + " is " + task.assignmentStatus()
+                    + "; its attributes, priority and channel can no longer change");
+        }
+        if (change.taskChannel() != null && !task.assignmentStatus().equals("pending")) {
+            throw TwilioErrors.invalid("TaskChannel", "can change only while the task is pending");
+        }
+        Instant now = clock.instant();
+        String channel = change.taskChannel() != null ? knownChannel(workspaceSid, change.taskChannel())
+                : task.taskChannel();
+        tasks.update(taskSid, change.attributes() != null ? change.attributes() : task.attributes(),
+                change.priority() != null ? change.priority() : task.priority(),
+                change.reason() != null ? change.reason() : task.reason(), channel, now);
+        boolean reroute = change.attributes() != null || change.priority() != null || change.taskChannel() != null;
+        if (reroute && task.assignmentStatus().equals("reserved")) {
+            closeLiveReservations(taskSid, "rescinded", null, now);
+            tasks.transition(taskSid, "reserved", "pending", null, now);
+        }
+        String status = change.assignmentStatus();
+        if (status != null && (status.equals("completed") || status.equals("canceled"))) {
+            return end(workspaceSid, taskSid, status, change.reason());
+        }
+        if (status != null && status.equals("wrapping") && !task.assignmentStatus().equals("wrapping")) {
+            if (!tasks.transition(taskSid, "assigned", "wrapping", null, now)) {
+                throw new ProblemException(TwilioErrors.IN_USE, "Task " + taskSid + " is "
+                        + task.assignmentStatus() + " and cannot be wrapping");
+            }
+            db.update("UPDATE reservation SET reservation_status = 'wrapping', date_updated = ? WHERE task_sid = ?"
+                    + " AND reservation_status = 'accepted'", now, taskSid);
+        }
+        if (reroute) {
+            dispatcher.dispatch(workspaceSid);
+        }
+        return tasks.find(workspaceSid, taskSid).orElseThrow();
+    }
+
+    /**
+     * Deletes a task and its reservations, giving back the capacity they held. An unfinished task is reported
+     * canceled first (reason "deleted"), so consumers see it end.
+     */
+    @Transactional
+    public void delete(String workspaceSid, String taskSid) {
+        Task task = tasks.lock(workspaceSid, taskSid).orElseThrow(() -> notFound(workspaceSid, taskSid));
+        Instant now = clock.instant();
+        closeLiveReservations(taskSid, "canceled", "canceled", now);
+        if (!task.assignmentStatus().equals("completed") && !task.assignmentStatus().equals("canceled")) {
+            outbox.append(new TaskCanceled(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(),
+                    "deleted", now));
+        }
+        tasks.delete(taskSid);
+        dispatcher.dispatch(workspaceSid);
+    }
+
+    /** What a task update asks for; null means "keep". */
+    public record TaskChange(String attributes, Integer priority, String reason, String assignmentStatus,
+            String taskChannel) {}
+
+    /**
+     * Ends the task's live reservations, giving back the worker capacity each held: pending ones become
+     * {@code pendingTo}, accepted or wrapping ones {@code acceptedTo} (left alone when null).
+     */
+    private void closeLiveReservations(String taskSid, String pendingTo, String acceptedTo, Instant now) {
+        db.list("SELECT sid, worker_sid, task_channel, reservation_status FROM reservation WHERE task_sid = ?"
+                + " AND reservation_status IN ('pending', 'accepted', 'wrapping') FOR UPDATE", rs -> new String[] {
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, taskSid)
+                .forEach(live -> {
+                    String to = live[3].equals("pending") ? pendingTo : acceptedTo;
+                    if (to != null) {
+                        db.update("UPDATE reservation SET reservation_status = ?, date_updated = ? WHERE sid = ?",
+                                to, now, live[0]);
+                        dispatcher.releaseCapacity(live[1], live[2]);
+                    }
+                });
+    }
+
+    private static ProblemException notFound(String workspaceSid, String taskSid) {
+        return TwilioErrors.notFound("/Workspaces/" + workspaceSid + "/Tasks/" + taskSid);
     }
 
     private void opened(Task task) {

@@ -2,15 +2,10 @@ package org.opencc.taskrouter.worker;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
-import org.opencc.routing.expression.Expression;
 import org.opencc.support.outbox.OutboxWriter;
-import org.opencc.taskrouter.api.Json;
-import org.opencc.taskrouter.queue.TaskQueue;
-import org.opencc.taskrouter.queue.TaskQueueRepository;
+import org.opencc.taskrouter.queue.QueueMembership;
 
 /**
  * Publishes {@code worker.activity.update} with the queues that select the worker now, so consumers such as the
@@ -18,31 +13,29 @@ import org.opencc.taskrouter.queue.TaskQueueRepository;
  */
 @ApplicationScoped
 public class WorkerEvents {
-    private static final int MAX_QUEUES = 10_000;
-    private final TaskQueueRepository queues;
+    private final QueueMembership membership;
     private final OutboxWriter outbox;
     private final Clock clock;
 
-    public WorkerEvents(TaskQueueRepository queues, OutboxWriter outbox, Clock clock) {
-        this.queues = queues;
+    public WorkerEvents(QueueMembership membership, OutboxWriter outbox, Clock clock) {
+        this.membership = membership;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Appends the worker's current state to the outbox; call inside the transaction that changed it. */
+    /**
+     * Refreshes the worker's queue membership and appends its current state to the outbox; call inside the
+     * transaction that changed it.
+     */
     public void changed(Worker worker) {
+        List<String> queues = membership.refreshWorker(worker.workspaceSid(), worker.sid(), worker.attributes());
         outbox.append(new WorkerActivityUpdated(worker.sid(), worker.workspaceSid(), worker.activitySid(),
-                worker.activityName(), worker.available(), queuesSelecting(worker), clock.instant()));
+                worker.activityName(), worker.available(), queues, clock.instant()));
     }
 
-    /** The queues of the worker's workspace whose {@code target_workers} expression is true for the worker. */
-    public List<String> queuesSelecting(Worker worker) {
-        Map<String, Object> attributes = Json.attributes(worker.attributes());
-        Map<String, Object> scope = new HashMap<>(attributes);
-        scope.put("worker", attributes);
-        return queues.list(worker.workspaceSid(), null, 0, MAX_QUEUES).stream()
-                .filter(q -> Expression.parse(q.targetWorkers()).matches(scope))
-                .map(TaskQueue::sid)
-                .toList();
+    /** Says the worker is gone: unavailable and in no queue. */
+    public void deleted(Worker worker) {
+        outbox.append(new WorkerActivityUpdated(worker.sid(), worker.workspaceSid(), worker.activitySid(),
+                worker.activityName(), false, List.of(), clock.instant()));
     }
 }

@@ -54,6 +54,25 @@ public class WorkerRepository {
                 f.activitySid(), f.activityName(), f.activityName(), f.available(), f.available(), offset, limit);
     }
 
+    /** Every worker passing the SQL filters, in {@code orderBy} order (a whitelisted list). */
+    public List<Worker> listAll(String workspaceSid, WorkerFilter f, String orderBy) {
+        return db.list(SELECT + " WHERE w.workspace_sid = ? AND (?::text IS NULL OR w.friendly_name = ?)"
+                + " AND (?::text IS NULL OR w.activity_sid = ?) AND (?::text IS NULL OR a.friendly_name = ?)"
+                + " AND (?::boolean IS NULL OR a.available = ?) ORDER BY " + orderBy,
+                WorkerRepository::map, workspaceSid, f.friendlyName(), f.friendlyName(), f.activitySid(),
+                f.activitySid(), f.activityName(), f.activityName(), f.available(), f.available());
+    }
+
+    /** Reservations of the worker still open: pending, accepted or wrapping. */
+    public long liveReservations(String sid) {
+        return db.count("SELECT count(*) FROM reservation WHERE worker_sid = ?"
+                + " AND reservation_status IN ('pending', 'accepted', 'wrapping')", sid);
+    }
+
+    public void delete(String sid) {
+        db.update("DELETE FROM worker WHERE sid = ?", sid);
+    }
+
     /** Filters of the worker list; null means "any". */
     public record WorkerFilter(String friendlyName, String activitySid, String activityName, Boolean available) {}
 

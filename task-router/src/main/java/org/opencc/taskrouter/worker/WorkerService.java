@@ -4,14 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.opencc.routing.expression.Expression;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.problem.ProblemException;
 import org.opencc.taskrouter.activity.Activity;
 import org.opencc.taskrouter.activity.ActivityRepository;
+import org.opencc.taskrouter.api.Json;
 import org.opencc.taskrouter.api.TwilioErrors;
 import org.opencc.taskrouter.config.RouterConfig;
 import org.opencc.taskrouter.persistence.Db;
 import org.opencc.taskrouter.routing.Dispatcher;
+import org.opencc.taskrouter.stream.WorkerEventLog;
 import org.opencc.taskrouter.workspace.Workspace;
 
 /** Workers: created with capacity on every task channel; an update that may free capacity triggers routing. */
@@ -24,9 +30,11 @@ public class WorkerService {
     private final RouterConfig config;
     private final Clock clock;
     private final WorkerEvents events;
+    private final WorkerEventLog workerEvents;
 
     public WorkerService(WorkerRepository workers, ActivityRepository activities, Dispatcher dispatcher, Db db,
-            RouterConfig config, Clock clock, WorkerEvents events) {
+            RouterConfig config, Clock clock, WorkerEvents events, WorkerEventLog workerEvents) {
+        this.workerEvents = workerEvents;
         this.events = events;
         this.workers = workers;
         this.activities = activities;
@@ -53,6 +61,7 @@ public class WorkerService {
                         config.defaultChannelCapacity()));
         Worker created = get(workspace.sid(), sid);
         events.changed(created);
+        workerEvents.activity(created);
         if (activity.available()) {
             dispatcher.dispatch(workspace.sid());
         }
@@ -74,10 +83,45 @@ public class WorkerService {
         if (statusChanged || attributes != null) {
             events.changed(updated);
         }
+        if (statusChanged) {
+            workerEvents.activity(updated);
+        }
         if (updated.available() && (statusChanged || attributes != null)) {
             dispatcher.dispatch(workspaceSid);
         }
         return updated;
+    }
+
+    /** Deletes a worker without open reservations; Twilio refuses the others with a 400. */
+    @Transactional
+    public void delete(String workspaceSid, String sid) {
+        Worker worker = get(workspaceSid, sid);
+        db.one("SELECT sid FROM worker WHERE sid = ? FOR UPDATE", rs -> rs.getString(1), sid);
+        long live = workers.liveReservations(sid);
+        if (live > 0) {
+            throw new ProblemException(TwilioErrors.IN_USE, "Cannot delete Worker " + sid + ": it has " + live
+                    + " pending or accepted reservation(s)");
+        }
+        workers.delete(sid);
+        events.deleted(worker);
+    }
+
+    /**
+     * The workers of a list, in the asked order; {@code expression} (TargetWorkersExpression, or a queue's
+     * TargetWorkers) keeps only the workers it selects.
+     */
+    public List<Worker> list(String workspaceSid, WorkerRepository.WorkerFilter filter, String orderBy,
+            Expression expression) {
+        List<Worker> all = workers.listAll(workspaceSid, filter, orderBy);
+        if (expression == null) {
+            return all;
+        }
+        return all.stream().filter(w -> {
+            Map<String, Object> attributes = Json.attributes(w.attributes());
+            Map<String, Object> scope = new HashMap<>(attributes);
+            scope.put("worker", attributes);
+            return expression.matches(scope);
+        }).toList();
     }
 
     public Worker get(String workspaceSid, String sid) {

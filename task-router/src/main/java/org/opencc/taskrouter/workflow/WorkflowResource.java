@@ -1,6 +1,7 @@
 package org.opencc.taskrouter.workflow;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,7 +44,8 @@ public class WorkflowResource {
     public Response create(@PathParam("workspaceSid") String workspaceSid, MultivaluedMap<String, String> params) {
         scope.require(workspaceSid);
         Form form = new Form(params);
-        Workflow created = service.create(workspaceSid, form.required("FriendlyName"), form.required("Configuration"),
+        Workflow created = service.create(workspaceSid, form.requiredFriendlyName("FriendlyName"),
+                form.required("Configuration"),
                 form.optional("AssignmentCallbackUrl").orElse(null),
                 form.optional("FallbackAssignmentCallbackUrl").orElse(null),
                 form.integer("TaskReservationTimeout", 1, 86_400).orElse(120));
@@ -66,5 +68,42 @@ public class WorkflowResource {
     @Path("/{sid}")
     public Map<String, Object> fetch(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
         return json.workflow(service.get(workspaceSid, sid));
+    }
+
+    /**
+     * {@code FriendlyName}, {@code Configuration} (checked as on create), {@code AssignmentCallbackUrl},
+     * {@code FallbackAssignmentCallbackUrl}, {@code TaskReservationTimeout}; each update is a new version. Pending
+     * tasks are always routed again by the new version, so {@code ReEvaluateTasks} is accepted and needs nothing.
+     */
+    @POST
+    @Path("/{sid}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Map<String, Object> update(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid,
+            MultivaluedMap<String, String> params) {
+        scope.require(workspaceSid);
+        Form form = new Form(params);
+        form.bool("ReEvaluateTasks");
+        return json.workflow(service.update(workspaceSid, sid, form.friendlyName("FriendlyName").orElse(null),
+                form.optional("Configuration").orElse(null), form.optional("AssignmentCallbackUrl").orElse(null),
+                form.optional("FallbackAssignmentCallbackUrl").orElse(null),
+                form.integer("TaskReservationTimeout", 1, 86_400).orElse(null)));
+    }
+
+    /** Refused (400) while unfinished tasks use the workflow. */
+    @DELETE
+    @Path("/{sid}")
+    public Response delete(@PathParam("workspaceSid") String workspaceSid, @PathParam("sid") String sid) {
+        scope.require(workspaceSid);
+        service.delete(workspaceSid, sid);
+        return Response.noContent().build();
+    }
+
+    /** Ours, not Twilio's: every configuration the workflow has had, keyed as decisions record it. */
+    @GET
+    @Path("/{sid}/Versions")
+    public Map<String, Object> versions(@PathParam("workspaceSid") String workspaceSid,
+            @PathParam("sid") String sid) {
+        service.get(workspaceSid, sid);
+        return Map.of("versions", workflows.versions(sid));
     }
 }
