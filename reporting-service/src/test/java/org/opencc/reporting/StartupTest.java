@@ -50,6 +50,14 @@ class StartupTest {
     }
 
     @Test
+    void migrationsCreateTheTaskFactsOfIntervalMetrics() throws SQLException {
+        assertThat(columns("task_fact"), contains("task_sid", "workspace_sid", "task_queue_sid", "channel",
+                "workflow_sid", "worker_sid", "entered_queue_at", "accepted_at", "completed_at", "canceled_at",
+                "updated_at"));
+        assertThat(primaryKey("task_fact"), contains("task_sid"));
+    }
+
+    @Test
     void migrationCreatesTheSharedOutboxTable() throws SQLException {
         assertThat(columns("outbox_event"), hasItems("id", "topic", "event_key", "payload", "sent_at"));
     }

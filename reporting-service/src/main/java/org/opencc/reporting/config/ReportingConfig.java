@@ -3,12 +3,41 @@ package org.opencc.reporting.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** reporting-service settings ({@code cc.reporting.*}). */
 @ConfigMapping(prefix = "cc.reporting")
 public interface ReportingConfig {
     /** The live queue view and its stream. */
     Live live();
+
+    /**
+     * Length of the interval metrics' buckets ({@code cc.reporting.interval}): between 1 minute and 1 day, and a
+     * whole divisor of a day, so intervals start at UTC midnight and on the same boundaries every day.
+     */
+    @WithDefault("15m")
+    Duration interval();
+
+    /**
+     * Abandons sooner than this after the queue entry ({@code cc.reporting.short-abandon}) are short abandons,
+     * counted apart from the other abandons and left out of the abandonment rate.
+     */
+    @WithDefault("10s")
+    Duration shortAbandon();
+
+    /**
+     * Service-level threshold per queue ({@code cc.reporting.service-level."<queue sid>"}): an accepted task
+     * meets the service level when it waited at most this long. Queues not listed use
+     * {@link #serviceLevelDefault()}.
+     */
+    Map<String, Duration> serviceLevel();
+
+    /**
+     * Service-level threshold of every queue not listed in {@link #serviceLevel()}
+     * ({@code cc.reporting.service-level-default}).
+     */
+    @WithDefault("20s")
+    Duration serviceLevelDefault();
 
     /** Settings of the live queue view ({@code cc.reporting.live.*}). */
     interface Live {

@@ -21,14 +21,15 @@ import org.opencc.contracts.task.TaskEvent;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
 import org.opencc.reporting.config.ReportingConfig;
+import org.opencc.reporting.interval.TaskFacts;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
 import org.opencc.support.tracing.StageSpans;
 
 /**
- * Folds task and worker events into the live state. Each event's effect, its {@code processed_event} row and the
- * {@code live_version} bump commit in one transaction, so a redelivery changes nothing and every replica's streams
- * see each change once.
+ * Folds task and worker events into the live state and the interval metrics' task facts ({@link TaskFacts}). Each
+ * event's effects, its {@code processed_event} row and the {@code live_version} bump commit in one transaction, so
+ * a redelivery changes nothing and every replica's streams see each change once.
  */
 @ApplicationScoped
 public class LiveStateService {
@@ -40,13 +41,15 @@ public class LiveStateService {
     private final LiveStateRepository repository;
     private final Clock clock;
     private final ReportingConfig config;
+    private final TaskFacts facts;
 
     public LiveStateService(ProcessedEvents processedEvents, LiveStateRepository repository, Clock clock,
-            ReportingConfig config) {
+            ReportingConfig config, TaskFacts facts) {
         this.processedEvents = processedEvents;
         this.repository = repository;
         this.clock = clock;
         this.config = config;
+        this.facts = facts;
     }
 
     /** Applies one event from {@code cc.tasks.v1} or {@code cc.workers.v1}; types the view ignores are skipped. */
@@ -59,7 +62,12 @@ public class LiveStateService {
             span.setAttribute(SpanKeys.DUPLICATE, true);
             return;
         }
-        if (event != null && apply(event, clock.instant())) {
+        if (event == null) {
+            return;
+        }
+        // the interval facts commit with the live state and the processed_event row: one dedupe for both
+        facts.record(event);
+        if (apply(event, clock.instant())) {
             repository.bumpVersion();
         }
     }
