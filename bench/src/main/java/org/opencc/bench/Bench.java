@@ -29,6 +29,7 @@ public final class Bench {
         BENCHMARKS.put(KafkaThroughputBench.NAME, KafkaThroughputBench::new);
         BENCHMARKS.put(PostgresInsertBench.NAME, PostgresInsertBench::new);
         BENCHMARKS.put(WebhookToReservationBench.NAME, WebhookToReservationBench::new);
+        BENCHMARKS.put(RoutingBench.NAME, RoutingBench::new);
     }
 
     private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
@@ -61,7 +62,7 @@ public final class Bench {
 
     List<String> execute(BenchOptions options) throws Exception {
         quietLibraries();
-        if (options.selected(WebhookToReservationBench.NAME)) {
+        if (options.selected(WebhookToReservationBench.NAME) || options.selected(RoutingBench.NAME)) {
             // fail before the baselines run, not minutes later
             WebhookToReservationBench.requirePackaged(options.root());
         }
