@@ -37,10 +37,10 @@ class StartupTest {
     }
 
     @Test
-    void migrationsCreateTheAuditEntryTableWithItsIds() throws SQLException {
+    void migrationsCreateTheAuditEntryTableWithItsIdsAndChain() throws SQLException {
         assertThat(columns("audit_entry"), contains(
                 "id", "event_id", "topic", "event_type", "subject", "actor", "occurred_at", "recorded_at",
-                "interaction_id", "task_sid", "worker_sid", "reservation_sid", "trace_id"));
+                "interaction_id", "task_sid", "worker_sid", "reservation_sid", "trace_id", "prev_hash", "hash"));
         assertThat(primaryKey("audit_entry"), contains("id"));
         assertThat(uniqueColumns("audit_entry"), contains("event_id"));
     }

@@ -30,6 +30,16 @@ public class AuditResource {
         return new AuditEntries(audit.find(AuditQuery.parse(interactionId, taskSid, limit)));
     }
 
+    /**
+     * {@code GET /v1/audit/verify}: walks the hash chain over every entry and names the first one that does not
+     * check out.
+     */
+    @GET
+    @Path("verify")
+    public ChainVerification verify() {
+        return audit.verify();
+    }
+
     /** The body of {@code GET /v1/audit}. */
     public record AuditEntries(List<AuditEntry> entries) {}
 }

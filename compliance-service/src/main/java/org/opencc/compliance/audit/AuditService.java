@@ -1,11 +1,13 @@
 package org.opencc.compliance.audit;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
@@ -16,6 +18,8 @@ import org.opencc.support.tracing.StageSpans;
 public class AuditService {
     /** Consumer name in {@code processed_event}, the same as the Kafka group id. */
     static final String CONSUMER = "compliance-service";
+    /** Entries read per query while verifying the chain. */
+    static final int VERIFY_BATCH = 500;
 
     private final AuditRepository entries;
     private final ProcessedEvents processed;
@@ -47,6 +51,48 @@ public class AuditService {
         if (!processed.recordFirstSight(CONSUMER, inbound.id()) || !entries.append(entry)) {
             span.setAttribute(SpanKeys.DUPLICATE, true);
         }
+    }
+
+    /**
+     * Appends an event this service published itself (through the outbox, in the caller's transaction), so the
+     * audit does not wait for its own topic: {@code event_id} is the outbox row id, the event's {@code ce_id}, so
+     * a later consumer of that topic finds it audited already.
+     *
+     * @param actor the JWT subject that caused it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPublished(String eventId, DomainEvent event, String actor, Instant occurredAt) {
+        SpanContext trace = Span.current().getSpanContext();
+        entries.append(new AuditEntry(eventId, event.topic(), event.type(), event.subject(), actor, null, null,
+                null, null, trace.isValid() ? trace.getTraceId() : null, occurredAt, clock.instant()));
+    }
+
+    /**
+     * Walks the whole chain in id order, {@value #VERIFY_BATCH} entries per query so memory stays constant,
+     * checking that each entry links to its predecessor's hash (genesis for the first) and that its stored hash
+     * is the hash of its fields. Deliberately not one transaction: a long walk must not hold a snapshot open,
+     * and appends only ever extend the end of the chain.
+     */
+    public ChainVerification verify() {
+        String expectedPrev = AuditChain.GENESIS;
+        long lastId = 0;
+        long walked = 0;
+        List<ChainLink> batch;
+        do {
+            batch = entries.links(lastId, VERIFY_BATCH);
+            for (ChainLink link : batch) {
+                if (!expectedPrev.equals(link.prevHash())) {
+                    return ChainVerification.broken(link.id(), ChainVerification.PREV_HASH_MISMATCH);
+                }
+                if (!AuditChain.hash(link.id(), link.entry(), link.prevHash()).equals(link.hash())) {
+                    return ChainVerification.broken(link.id(), ChainVerification.HASH_MISMATCH);
+                }
+                expectedPrev = link.hash();
+                lastId = link.id();
+                walked++;
+            }
+        } while (batch.size() == VERIFY_BATCH);
+        return ChainVerification.intact(walked, walked == 0 ? null : expectedPrev);
     }
 
     /** The entries of the query's interaction or task, by occurred_at then insertion order. */
