@@ -173,7 +173,7 @@ class UpdateDeleteSdkTest {
                 .setAttributes("{\"channel\":\"sms\",\"dept\":\"sales\"}").create(fixtures.client);
         assertEquals(sales.getSid(), task.getTaskQueueSid(), "routed by the new version");
         given().auth().preemptive().basic(RouterFixtures.ACCOUNT_SID, RouterFixtures.AUTH_TOKEN)
-                .get("/v1/Workspaces/" + ws + "/Tasks/" + task.getSid() + "/Decisions")
+                .get("/v1/Workspaces/" + ws + "/Tasks/" + task.getSid() + "/Explanation")
                 .then().statusCode(200)
                 .body("decisions[0].matched_filter", is("Sales"))
                 .body("decisions[0].workflow_version", is(v2.truncatedTo(ChronoUnit.SECONDS).toString()));
