@@ -35,11 +35,35 @@ public final class PostgresDatabase {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;
     }
 
-    /** Creates {@code database} unless it exists; returns its JDBC URL. */
-    public static synchronized String ensure(String database) {
+    private static final java.util.Set<String> RECREATED = new java.util.HashSet<>();
+
+    /**
+     * A test database as the code under test expects it: dropped and created again the first time this JVM asks
+     * for it (so migrations from another branch or an earlier build never linger), reused after that — tests use
+     * fresh ids, not fresh databases. Never use this for a database that holds data worth keeping.
+     */
+    public static synchronized String freshForThisJvm(String database) {
+        if (RECREATED.add(database)) {
+            checkName(database);
+            try (Connection admin = connect("postgres"); var drop = admin.createStatement()) {
+                drop.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostgreSQL at " + host() + ":" + port() + " cannot drop "
+                        + database + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return ensure(database);
+    }
+
+    private static void checkName(String database) {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
+    }
+
+    /** Creates {@code database} unless it exists; returns its JDBC URL. */
+    public static synchronized String ensure(String database) {
+        checkName(database);
         try (Connection admin = connect("postgres");
                 PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Gives a {@code @QuarkusTest} its service's test database ({@code <quarkus.application.name>_test} with dashes
- * as underscores, or the {@code database} init argument), created if missing; Flyway migrates it at start.
+ * as underscores, or the {@code database} init argument), created afresh once per test JVM; Flyway migrates it
+ * at start.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private String database;
@@ -20,7 +21,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         String name = database != null ? database
                 : org.eclipse.microprofile.config.ConfigProvider.getConfig()
                         .getValue("quarkus.application.name", String.class).replace('-', '_') + "_test";
-        String jdbc = PostgresDatabase.ensure(name);
+        String jdbc = PostgresDatabase.freshForThisJvm(name);
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbc,
                 "quarkus.datasource.username", PostgresDatabase.user(),

@@ -78,7 +78,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         for (String module : modules) {
             String database = SERVICES.get(module) + "_" + suffix;
-            PostgresDatabase.ensure(database);
+            PostgresDatabase.freshForThisJvm(database);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("PG_DATABASE", database);
             env.put("PG_HOST", PostgresDatabase.host());
