@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opencc.support.ids.Sids;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
@@ -33,16 +34,19 @@ class ContextReadTracingTest {
     /** {@code %test.cc.tracing.file}. */
     private static final Path SPANS = Path.of("target/spans.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String alice = Sids.next("WK");
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
 
     @AfterEach
     void healTheCrm() {
         CrmControl.reset();
+        circuitBreakers.resetAll();
     }
 
     @Test
     void theReadLinksToTheInteractionAndTracesTheCrmCallInTheCrmStage() {
-        TaskScenario task = reserved();
+        TaskScenario task = known();
         String traceId = readInNewTrace(task);
 
         JsonNode server = await().atMost(Duration.ofSeconds(20)).until(
@@ -61,7 +65,7 @@ class ContextReadTracingTest {
 
     @Test
     void aCrmTimeoutIsNamedOnTheSourceSpan() {
-        TaskScenario task = reserved();
+        TaskScenario task = known();
         CrmControl.latency(3000);
         String traceId = readInNewTrace(task);
         JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
@@ -72,7 +76,7 @@ class ContextReadTracingTest {
 
     @Test
     void aCrmErrorIsNamedOnTheSourceSpan() {
-        TaskScenario task = reserved();
+        TaskScenario task = known();
         CrmControl.errorRate(1.0);
         String traceId = readInNewTrace(task);
         JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
@@ -80,18 +84,19 @@ class ContextReadTracingTest {
         assertEquals("crm-error", crm.path("attributes").path("cc.failure").asText());
     }
 
-    private TaskScenario reserved() {
+    /** A task never reserved nor read, so the read calls the CRM rather than serving a prefetched context. */
+    private TaskScenario known() {
         TaskScenario task = new TaskScenario();
-        task.publish(task.created(), task.reserved(Sids.next("WR"), alice));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                task.read(TaskScenario.agent(alice)).statusCode(200));
+        task.publish(task.created());
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !TaskRows.strings("SELECT task_sid FROM task WHERE task_sid = ?", task.taskSid).isEmpty());
         return task;
     }
 
     /** Reads the context under a fresh traceparent, so its spans can be found by trace id. */
     private String readInNewTrace(TaskScenario task) {
         String traceId = TaskScenario.hex(32);
-        given().auth().oauth2(TaskScenario.agent(alice))
+        given().auth().oauth2(TaskScenario.role("supervisor"))
                 .header("traceparent", "00-" + traceId + "-" + TaskScenario.hex(16) + "-01")
                 .get("/v1/tasks/{taskSid}/context", task.taskSid).then().statusCode(200);
         return traceId;

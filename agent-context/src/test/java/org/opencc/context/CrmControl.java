@@ -24,6 +24,12 @@ final class CrmControl {
         put("{\"latency_ms\":0,\"error_rate\":0.0,\"garbage\":false}");
     }
 
+    /** Requests the CRM received so far, of any kind (this one included). */
+    static long requests() {
+        return given().baseUri(url()).get("/control").then().statusCode(200)
+                .extract().jsonPath().getLong("requests");
+    }
+
     private static void put(String json) {
         given().baseUri(url()).contentType("application/json").body(json)
                 .put("/control").then().statusCode(200);

@@ -82,6 +82,17 @@ public class AssignmentRepository {
         }
     }
 
+    /** Whether any pending or accepted reservation holds the task. */
+    public boolean hasLiveReservation(String taskSid) {
+        String sql = "SELECT 1 FROM reservation WHERE task_sid = ? AND status IN " + LIVE;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, taskSid);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the reservations of task " + taskSid, e);
+        }
+    }
+
     private void update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
             ps.executeUpdate();

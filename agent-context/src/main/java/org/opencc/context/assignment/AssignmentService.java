@@ -3,6 +3,7 @@ package org.opencc.context.assignment;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,11 +31,16 @@ public class AssignmentService {
     private final ProcessedEvents processedEvents;
     private final AssignmentRepository repository;
     private final Clock clock;
+    private final Event<ReservationOpened> opened;
+    private final Event<ReservationEnded> ended;
 
-    public AssignmentService(ProcessedEvents processedEvents, AssignmentRepository repository, Clock clock) {
+    public AssignmentService(ProcessedEvents processedEvents, AssignmentRepository repository, Clock clock,
+            Event<ReservationOpened> opened, Event<ReservationEnded> ended) {
         this.processedEvents = processedEvents;
         this.repository = repository;
         this.clock = clock;
+        this.opened = opened;
+        this.ended = ended;
     }
 
     @Transactional
@@ -55,17 +61,21 @@ public class AssignmentService {
             repository.insertTask(taskView(created, inbound.traceparent()), now);
         } else if (event instanceof ReservationCreated created) {
             repository.insertPendingReservation(created.reservationSid(), created.taskSid(), created.workerSid(), now);
+            opened.fire(new ReservationOpened(created.taskSid(), created.reservationSid()));
         } else if (event instanceof ReservationAccepted accepted) {
             repository.moveReservation(accepted.reservationSid(), accepted.taskSid(), accepted.workerSid(),
                     "accepted", now);
         } else if (event instanceof ReservationRejected rejected) {
             repository.moveReservation(rejected.reservationSid(), rejected.taskSid(), rejected.workerSid(),
                     "rejected", now);
+            ended.fire(new ReservationEnded(rejected.taskSid()));
         } else if (event instanceof ReservationTimedOut timedOut) {
             repository.moveReservation(timedOut.reservationSid(), timedOut.taskSid(), timedOut.workerSid(),
                     "timeout", now);
+            ended.fire(new ReservationEnded(timedOut.taskSid()));
         } else {
             repository.endTask(taskEvent.taskSid(), now);
+            ended.fire(new ReservationEnded(taskEvent.taskSid()));
         }
     }
 

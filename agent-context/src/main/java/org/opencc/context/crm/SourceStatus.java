@@ -10,7 +10,11 @@ public enum SourceStatus {
     /** A failure status (5xx, unexpected codes), an unreadable body, or no connection. */
     ERROR("error"),
     /** The CRM does not know the customer (or the task has no customer key). */
-    NOT_FOUND("not_found");
+    NOT_FOUND("not_found"),
+    /** The source's circuit breaker is open after repeated failures: it was not asked. */
+    CIRCUIT_OPEN("circuit-open"),
+    /** The source failed (or its circuit is open); the answer is its last cached profile, {@code age_ms} old. */
+    STALE("stale");
 
     private final String value;
 

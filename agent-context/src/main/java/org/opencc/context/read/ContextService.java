@@ -47,7 +47,7 @@ public class ContextService {
         // this read runs in its own trace; the link ties it to the interaction's
         StageSpans.linkToInteraction(span, task.interactionId(), task.rootTraceparent());
         authorize(taskSid);
-        FanOutResult result = crm.fetch(task.customerKey());
+        FanOutResult result = crm.fetch(task.taskSid(), task.customerKey());
         return new ContextResponse(task.taskSid(), task.interactionId(), result.customer().orElse(null),
                 result.sources(), clock.instant());
     }

@@ -1,0 +1,64 @@
+package org.opencc.context.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The context cache in this JVM's memory, used when no Redis is configured: each replica prefetches and caches for
+ * itself. Expired entries are dropped when read and swept now and then on writes.
+ */
+public class InProcessContextCache implements ContextCache {
+    /** A sweep of expired entries every this many writes keeps memory bounded by the TTL. */
+    private static final int SWEEP_EVERY = 256;
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+    private final Clock clock;
+
+    public InProcessContextCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CachedProfile> get(String taskSid, String source) {
+        String key = key(taskSid, source);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (entry.expiresAtMillis <= clock.millis()) {
+            entries.remove(key, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.profile);
+    }
+
+    @Override
+    public void put(String taskSid, String source, CachedProfile profile, Duration ttl) {
+        long now = clock.millis();
+        entries.put(key(taskSid, source), new Entry(profile, now + ttl.toMillis()));
+        if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
+            entries.values().removeIf(entry -> entry.expiresAtMillis <= now);
+        }
+    }
+
+    @Override
+    public void delete(String taskSid, String source) {
+        entries.remove(key(taskSid, source));
+    }
+
+    @Override
+    public String describe() {
+        return "in-process (REDIS_URL not set; each replica caches for itself)";
+    }
+
+    private static String key(String taskSid, String source) {
+        return taskSid + '\n' + source;
+    }
+
+    private record Entry(CachedProfile profile, long expiresAtMillis) {}
+}

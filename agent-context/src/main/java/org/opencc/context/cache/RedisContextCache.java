@@ -1,0 +1,168 @@
+package org.opencc.context.cache;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.jboss.logging.Logger;
+
+/**
+ * The context cache in Redis, shared by every replica: one key per task and source
+ * ({@code agent-context:context:<taskSid>:<source>}), a JSON value {@code {"fetched_at", "profile"}}, written with
+ * {@code SET ... PX <ttl>} so Redis expires it. Connections are pooled and lent to one caller at a time.
+ */
+public class RedisContextCache implements ContextCache, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RedisContextCache.class);
+    private static final String PREFIX = "agent-context:context:";
+    /** Idle connections kept; more are opened under load and closed when returned. */
+    private static final int MAX_IDLE = 8;
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final int database;
+    private final Duration timeout;
+    private final ObjectMapper json;
+    private final Deque<RespConnection> idle = new ConcurrentLinkedDeque<>();
+
+    /**
+     * @param url {@code redis://[[user]:password@]host[:port][/db]}
+     * @param timeout connect and reply timeout of one command; a slow Redis is a cache miss
+     */
+    public RedisContextCache(String url, Duration timeout, ObjectMapper json) {
+        URI uri = URI.create(url.trim());
+        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("REDIS_URL must look like redis://host:port[/db] (no TLS support)");
+        }
+        this.host = uri.getHost();
+        this.port = uri.getPort() > 0 ? uri.getPort() : 6379;
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            String name = userInfo.substring(0, userInfo.indexOf(':'));
+            this.user = name.isEmpty() ? null : decode(name);
+            this.password = decode(userInfo.substring(userInfo.indexOf(':') + 1));
+        } else {
+            this.user = null;
+            this.password = userInfo == null ? null : decode(userInfo);
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+        this.database = path.isEmpty() ? 0 : Integer.parseInt(path);
+        this.timeout = timeout;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<CachedProfile> get(String taskSid, String source) {
+        try {
+            Object value = call("GET", key(taskSid, source));
+            if (!(value instanceof String text)) {
+                return Optional.empty();
+            }
+            Stored stored = json.readValue(text, Stored.class);
+            return Optional.of(new CachedProfile(stored.profile, Instant.parse(stored.fetchedAt)));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("context cache read failed, treated as a miss: %s", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void put(String taskSid, String source, CachedProfile profile, Duration ttl) {
+        try {
+            Stored stored = new Stored();
+            stored.fetchedAt = profile.fetchedAt().toString();
+            stored.profile = new LinkedHashMap<>(profile.attributes());
+            call("SET", key(taskSid, source), json.writeValueAsString(stored), "PX",
+                    Long.toString(Math.max(1, ttl.toMillis())));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("context cache write failed, dropped: %s", e.toString());
+        }
+    }
+
+    @Override
+    public void delete(String taskSid, String source) {
+        try {
+            call("DEL", key(taskSid, source));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("context cache delete failed (the entry expires with its TTL): %s", e.toString());
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "Redis at " + host + ":" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        RespConnection connection;
+        while ((connection = idle.poll()) != null) {
+            connection.close();
+        }
+    }
+
+    private Object call(String... command) throws IOException {
+        RespConnection connection = idle.poll();
+        if (connection == null) {
+            connection = open();
+        }
+        try {
+            Object reply = connection.call(command);
+            if (idle.size() < MAX_IDLE) {
+                idle.push(connection);
+            } else {
+                connection.close();
+            }
+            return reply;
+        } catch (IOException | RuntimeException e) {
+            connection.close(); // its state is unknown after a failure
+            throw e;
+        }
+    }
+
+    private RespConnection open() throws IOException {
+        RespConnection connection = new RespConnection(host, port, timeout);
+        try {
+            if (password != null) {
+                if (user != null) {
+                    connection.call("AUTH", user, password);
+                } else {
+                    connection.call("AUTH", password);
+                }
+            }
+            if (database != 0) {
+                connection.call("SELECT", Integer.toString(database));
+            }
+            return connection;
+        } catch (IOException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private static String key(String taskSid, String source) {
+        return PREFIX + taskSid + ":" + source;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    /** The JSON value of a key. */
+    static final class Stored {
+        @JsonProperty("fetched_at")
+        public String fetchedAt;
+        @JsonProperty("profile")
+        public Map<String, Object> profile;
+    }
+}

@@ -1,0 +1,91 @@
+package org.opencc.context.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Redis context cache against the Redis at 127.0.0.1:6379 (skipped when nothing listens there). */
+class RedisContextCacheTest {
+    private static final String URL = "redis://127.0.0.1:6379";
+
+    private RedisContextCache cache;
+    private final String taskSid = "WT" + UUID.randomUUID().toString().replace("-", "");
+
+    @BeforeEach
+    void needsRedis() {
+        assumeTrue(listening(), "no Redis listening on 127.0.0.1:6379: the Redis context cache is not tested");
+        cache = new RedisContextCache(URL, Duration.ofSeconds(2), new ObjectMapper());
+    }
+
+    @AfterEach
+    void close() {
+        if (cache != null) {
+            cache.delete(taskSid, "demo-crm");
+            cache.close();
+        }
+    }
+
+    @Test
+    void aProfileReadsBackAsItWasPutWithItsMemberOrderAndTypes() {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("customer_key", "ck_1");
+        attributes.put("display_name", "Customer ä1");
+        attributes.put("open_orders", 2);
+        attributes.put("vip", null);
+        Instant fetchedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        cache.put(taskSid, "demo-crm", new CachedProfile(attributes, fetchedAt), Duration.ofMinutes(1));
+
+        CachedProfile read = cache.get(taskSid, "demo-crm").orElseThrow();
+        assertEquals(fetchedAt, read.fetchedAt());
+        assertEquals(attributes, read.attributes());
+        assertEquals(List.copyOf(attributes.keySet()), List.copyOf(read.attributes().keySet()));
+        assertTrue(cache.get(taskSid, "other-crm").isEmpty());
+    }
+
+    @Test
+    void anEntryIsWrittenWithItsTtlAndDeleted() throws IOException {
+        cache.put(taskSid, "demo-crm", new CachedProfile(Map.of("tier", "gold"), Instant.now()),
+                Duration.ofMinutes(10));
+        try (RespConnection redis = new RespConnection("127.0.0.1", 6379, Duration.ofSeconds(2))) {
+            long pttl = (Long) redis.call("PTTL", "agent-context:context:" + taskSid + ":demo-crm");
+            assertTrue(pttl > 590_000 && pttl <= 600_000, "PTTL " + pttl);
+        }
+        cache.delete(taskSid, "demo-crm");
+        assertTrue(cache.get(taskSid, "demo-crm").isEmpty());
+    }
+
+    @Test
+    void anUnreachableRedisIsAMissAndDropsWrites() {
+        try (RedisContextCache down = new RedisContextCache("redis://127.0.0.1:1", Duration.ofMillis(200),
+                new ObjectMapper())) {
+            down.put(taskSid, "demo-crm", new CachedProfile(Map.of("tier", "gold"), Instant.now()),
+                    Duration.ofMinutes(1));
+            assertTrue(down.get(taskSid, "demo-crm").isEmpty());
+            down.delete(taskSid, "demo-crm");
+        }
+    }
+
+    private static boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
