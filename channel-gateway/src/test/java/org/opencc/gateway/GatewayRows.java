@@ -31,6 +31,39 @@ public final class GatewayRows {
                 interactionId);
     }
 
+    /** Message rows of an interaction, either direction. */
+    public static int messagesOf(String interactionId) {
+        return count("SELECT count(*) FROM message WHERE interaction_id = ?", interactionId);
+    }
+
+    /** Interactions of one customer address (as Twilio sent {@code From}). */
+    public static int interactionsOfCustomer(String customerAddress) {
+        return count("SELECT count(*) FROM interaction WHERE customer_address = ?", customerAddress);
+    }
+
+    /** The interaction a message (by Twilio's sid) belongs to. */
+    public static Optional<String> interactionOfMessage(String messageSid) {
+        return text("SELECT interaction_id FROM message WHERE provider_sid = ?", messageSid);
+    }
+
+    /** Records an assignment directly, as an accepted reservation would (that path has its own test). */
+    public static void assign(String interactionId, String workerSid) {
+        execute("UPDATE interaction SET status = 'assigned', task_sid = ?, worker_sid = ? WHERE id = ?",
+                Numbers.sid("WT"), workerSid, interactionId);
+    }
+
+    public static void execute(String sql, String... args) {
+        try (Connection connection = PostgresDatabase.connect(DATABASE);
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                update.setString(i + 1, args[i]);
+            }
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean processed(String eventId) {
         return count("SELECT count(*) FROM processed_event WHERE consumer = 'channel-gateway' AND event_id = ?",
                 eventId) == 1;

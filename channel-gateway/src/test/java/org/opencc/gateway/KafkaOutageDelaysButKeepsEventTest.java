@@ -17,6 +17,7 @@ import org.opencc.testsupport.kafka.KafkaBroker;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(FakeTwilioResource.class)
 class KafkaOutageDelaysButKeepsEventTest {
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(FakeTwilioResource.class)
 class MalformedWebhookIsRejectedTest {
 
     @Test

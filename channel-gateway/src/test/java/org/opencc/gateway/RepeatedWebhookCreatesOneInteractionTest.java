@@ -17,6 +17,7 @@ import org.opencc.contracts.interaction.InteractionCreated;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(FakeTwilioResource.class)
 class RepeatedWebhookCreatesOneInteractionTest {
 
     @Test

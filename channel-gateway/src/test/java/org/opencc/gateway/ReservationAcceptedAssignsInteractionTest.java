@@ -32,6 +32,7 @@ import org.opencc.testsupport.kafka.KafkaBroker;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(FakeTwilioResource.class)
 class ReservationAcceptedAssignsInteractionTest {
 
     @Test

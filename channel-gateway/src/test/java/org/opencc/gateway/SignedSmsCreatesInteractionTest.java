@@ -30,6 +30,7 @@ import org.opencc.testsupport.twilio.TwilioWebhookSigner;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(FakeTwilioResource.class)
 class SignedSmsCreatesInteractionTest {
 
     @Test

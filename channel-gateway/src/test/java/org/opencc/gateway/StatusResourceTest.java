@@ -13,6 +13,7 @@ import org.opencc.testsupport.postgres.PostgresResource;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
+@WithTestResource(FakeTwilioResource.class)
 class StatusResourceTest {
     @Test
     void statusWithoutTokenIsAnUnauthenticatedProblem() {

@@ -50,6 +50,20 @@ public final class Webhooks {
         return SIGNER.sign(SIGNED_URL, params);
     }
 
+    /** A signature of a request to {@code url}, made with {@code authToken}. */
+    public static String sign(String authToken, String url, Map<String, String> params) {
+        return new TwilioWebhookSigner(authToken).sign(url, params);
+    }
+
+    /** Posts the parameters to {@code path} (relative to the public URL, query included) with the signature. */
+    public static Response postTo(String path, Map<String, String> params, String signature) {
+        var request = given().contentType(ContentType.URLENC).formParams(params);
+        if (signature != null) {
+            request.header(TwilioWebhookSigner.HEADER, signature);
+        }
+        return request.post(path);
+    }
+
     /** Posts the parameters with a valid signature. */
     public static Response postSigned(Map<String, String> params) {
         return post(params, sign(params));

@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.interaction.InteractionAssigned;
 import org.opencc.contracts.task.ReservationAccepted;
+import org.opencc.contracts.task.TaskCanceled;
+import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.gateway.interaction.InteractionRepository;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
@@ -17,7 +19,8 @@ import org.opencc.support.tracing.StageSpans;
 
 /**
  * Records that an agent accepted an interaction of ours: its task and worker, status {@code assigned}, and an
- * {@code interaction.assigned} event, once per event however often Kafka delivers it.
+ * {@code interaction.assigned} event; and that its task completed or was canceled: the interaction ends, so its
+ * conversation takes no more messages. Once per event however often Kafka delivers it.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -43,6 +46,14 @@ public class AssignmentService {
         if (!processedEvents.recordFirstSight(CONSUMER, inbound.id())) {
             return;
         }
+        if (inbound.event().isPresent() && inbound.event().get() instanceof TaskCompleted completed) {
+            end(completed.interactionId(), completed.taskSid());
+            return;
+        }
+        if (inbound.event().isPresent() && inbound.event().get() instanceof TaskCanceled canceled) {
+            end(canceled.interactionId(), canceled.taskSid());
+            return;
+        }
         if (inbound.event().isEmpty() || !(inbound.event().get() instanceof ReservationAccepted accepted)) {
             return;
         }
@@ -63,5 +74,13 @@ public class AssignmentService {
                 now));
         LOG.infof("interaction %s assigned to worker %s (task %s)", accepted.interactionId(), accepted.workerSid(),
                 accepted.taskSid());
+    }
+
+    // no event of its own (contracts has no interaction.ended): the gateway only closes the conversation
+    private void end(String interactionId, String taskSid) {
+        StageSpans.id(Span.current(), SpanKeys.INTERACTION_ID, interactionId);
+        if (interactionId != null && interactions.end(interactionId, clock.instant())) {
+            LOG.infof("interaction %s ended with task %s", interactionId, taskSid);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.opencc.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration of channel-gateway ({@code cc.gateway.*}). */
 @ConfigMapping(prefix = "cc.gateway")
@@ -15,6 +17,30 @@ public interface GatewayConfig {
 
     /** The Twilio account's auth token, the key of {@code X-Twilio-Signature} ({@code TWILIO_AUTH_TOKEN}). */
     String twilioAuthToken();
+
+    /**
+     * A second auth token whose signatures are accepted too, while the account's token is rotated
+     * ({@code TWILIO_AUTH_TOKEN_SECONDARY}, empty: none). REST calls always use {@link #twilioAuthToken()}.
+     */
+    Optional<String> twilioAuthTokenSecondary();
+
+    /** The Twilio account that sends agents' replies ({@code TWILIO_ACCOUNT_SID}, {@code AC} + 32 hex). */
+    String twilioAccountSid();
+
+    /**
+     * Origin of Twilio's REST API ({@code TWILIO_API_BASE}): scheme, host, port. Tests and local suites point it at
+     * a fake; the SDK's paths ({@code /2010-04-01/Accounts/...}) are kept.
+     */
+    @WithDefault("https://api.twilio.com")
+    String twilioApiBase();
+
+    /**
+     * How long an SMS/WhatsApp conversation stays open after its last message, inbound or outbound
+     * ({@code GATEWAY_CONVERSATION_IDLE}). A customer's message within it joins the open interaction; after it,
+     * the message opens a new one.
+     */
+    @WithDefault("30m")
+    Duration conversationIdle();
 
     /** Secret of the keyed hash behind {@code customer_key} ({@code GATEWAY_PSEUDONYM_SECRET}). */
     String pseudonymSecret();

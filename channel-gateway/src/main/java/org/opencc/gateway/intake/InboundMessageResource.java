@@ -64,6 +64,9 @@ public class InboundMessageResource {
             LOG.infof("interaction %s (%s) created for message %s from %s to %s", outcome.interactionId(),
                     message.channel().value(), message.messageSid(), PiiMask.phone(message.from()),
                     PiiMask.phone(message.toNumber()));
+        } else if (outcome.joined()) {
+            LOG.infof("message %s joined the open conversation of interaction %s", message.messageSid(),
+                    outcome.interactionId());
         } else {
             span.setAttribute(SpanKeys.DUPLICATE, true);
             LOG.debugf("message %s repeated; interaction %s unchanged", message.messageSid(),

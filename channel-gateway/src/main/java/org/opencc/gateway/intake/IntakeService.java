@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.gateway.config.GatewayConfig;
 import org.opencc.gateway.interaction.Interaction;
 import org.opencc.gateway.interaction.InteractionRepository;
+import org.opencc.gateway.message.MessageRepository;
+import org.opencc.gateway.message.StoredMessage;
 import org.opencc.gateway.number.NumberMapping;
 import org.opencc.gateway.number.NumberService;
 import org.opencc.gateway.privacy.CustomerKeys;
@@ -17,24 +20,31 @@ import org.opencc.support.outbox.OutboxWriter;
 import org.opencc.support.tracing.TraceParent;
 
 /**
- * Turns a verified inbound message into an interaction and its {@code interaction.created} event, or refuses it
- * politely when the number it was sent to routes nowhere. Twilio retries webhooks, so a MessageSid seen before
- * gets the answer it got the first time and changes nothing.
+ * Turns a verified inbound message into a message of an interaction. A message in an open conversation (same
+ * customer, our number and channel; not ended; its last message less than {@code cc.gateway.conversation-idle}
+ * ago) joins that interaction; any other opens a new interaction and its {@code interaction.created} event, or is
+ * refused politely when the number it was sent to routes nowhere. Twilio retries webhooks, so a MessageSid seen
+ * before gets the answer it got the first time and changes nothing.
  */
 @ApplicationScoped
 public class IntakeService {
     private final NumberService numbers;
     private final InteractionRepository interactions;
     private final IntakeRefusalRepository refusals;
+    private final MessageRepository messages;
+    private final GatewayConfig config;
     private final CustomerKeys customerKeys;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public IntakeService(NumberService numbers, InteractionRepository interactions, IntakeRefusalRepository refusals,
-            CustomerKeys customerKeys, OutboxWriter outbox, Clock clock) {
+            MessageRepository messages, GatewayConfig config, CustomerKeys customerKeys, OutboxWriter outbox,
+            Clock clock) {
         this.numbers = numbers;
         this.interactions = interactions;
         this.refusals = refusals;
+        this.messages = messages;
+        this.config = config;
         this.customerKeys = customerKeys;
         this.outbox = outbox;
         this.clock = clock;
@@ -45,8 +55,14 @@ public class IntakeService {
      *
      * @param interactionId the interaction it belongs to; null when refused
      * @param created whether this call created the interaction (false for a repeat or a refusal)
+     * @param joined whether this call added the message to an open conversation's interaction
      */
-    public record Outcome(String interactionId, boolean created) {
+    public record Outcome(String interactionId, boolean created, boolean joined) {
+        /** A message seen before: nothing changed. */
+        public boolean repeated() {
+            return interactionId != null && !created && !joined;
+        }
+
         public boolean refused() {
             return interactionId == null;
         }
@@ -54,36 +70,52 @@ public class IntakeService {
 
     @Transactional
     public Outcome accept(InboundMessage message) {
-        Optional<Interaction> seen = interactions.findByProviderSid(message.messageSid());
+        // one conversation at a time: a repeat and a new message of it wait for whatever is being stored
+        interactions.lockConversation(message.from(), message.toNumber(), message.channel());
+        Optional<StoredMessage> seen = messages.findByProviderSid(message.messageSid());
         if (seen.isPresent()) {
-            return new Outcome(seen.get().id(), false);
+            return new Outcome(seen.get().interactionId(), false, false);
         }
         if (refusals.exists(message.messageSid())) {
-            return new Outcome(null, false);
+            return new Outcome(null, false, false);
+        }
+        Instant now = clock.instant();
+        Optional<Interaction> open = interactions.findOpenConversation(message.from(), message.toNumber(),
+                message.channel(), now.minus(config.conversationIdle()));
+        if (open.isPresent()) {
+            // the conversation continues even if the number's mapping changed meanwhile: the task is routed
+            messages.insertIfAbsent(inbound(open.get().id(), message, now));
+            interactions.touch(open.get().id(), now, true);
+            return new Outcome(open.get().id(), false, true);
         }
         Optional<NumberMapping> mapping = numbers.lookup(message.toNumber());
-        Instant now = clock.instant();
         if (mapping.isEmpty()) {
             refusals.record(message.messageSid(), message.toNumber(), IntakeRefusalRepository.NUMBER_NOT_MAPPED,
                     now);
-            return new Outcome(null, false);
+            return new Outcome(null, false, false);
         }
         Interaction interaction = newInteraction(message, mapping.get(), now);
         if (!interactions.insertIfAbsent(interaction)) {
-            // a concurrent delivery of the same message committed first: it published the event
+            // stored before V2 without its message row, or by a concurrent delivery: it published the event
             return new Outcome(interactions.findByProviderSid(message.messageSid()).map(Interaction::id)
-                    .orElseThrow(), false);
+                    .orElseThrow(), false, false);
         }
+        messages.insertIfAbsent(inbound(interaction.id(), message, now));
         outbox.append(new InteractionCreated(interaction.id(), interaction.channel(), interaction.workspaceSid(),
                 interaction.workflowSid(), interaction.customerKey(), interaction.country(), interaction.region(),
                 interaction.createdAt()));
-        return new Outcome(interaction.id(), true);
+        return new Outcome(interaction.id(), true, false);
+    }
+
+    private static StoredMessage inbound(String interactionId, InboundMessage message, Instant now) {
+        return new StoredMessage(Sids.next("IM"), interactionId, StoredMessage.INBOUND, message.body(),
+                message.messageSid(), StoredMessage.RECEIVED, null, null, null, null, now, now);
     }
 
     private Interaction newInteraction(InboundMessage message, NumberMapping mapping, Instant now) {
         return new Interaction(Sids.next("IN"), message.channel(), message.messageSid(), message.from(),
                 message.toNumber(), message.body(), customerKeys.of(message.fromNumber()), message.country(),
                 mapping.workspaceSid(), mapping.workflowSid(), mapping.region(), Interaction.QUEUED, null, null,
-                TraceParent.format(Span.current().getSpanContext()).orElse(null), now, now);
+                TraceParent.format(Span.current().getSpanContext()).orElse(null), now, now, now, now, null);
     }
 }

@@ -4,6 +4,7 @@ import com.twilio.security.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,26 +15,40 @@ import org.opencc.support.problem.ProblemException;
 
 /**
  * Checks {@code X-Twilio-Signature} with the Twilio SDK: an HMAC, keyed with the account's auth token, of the URL
- * Twilio called (our public URL, not the one we see behind a proxy) and every form parameter.
+ * Twilio called (our public URL, not the one we see behind a proxy, with its query string) and every form
+ * parameter. While the auth token is rotated, a signature made with the secondary token is accepted too.
  */
 @ApplicationScoped
 public class TwilioSignatures {
-    private final RequestValidator validator;
+    private final List<RequestValidator> validators;
     private final String publicUrl;
 
     public TwilioSignatures(GatewayConfig config) {
-        this.validator = new RequestValidator(config.twilioAuthToken());
+        List<RequestValidator> keys = new ArrayList<>();
+        keys.add(new RequestValidator(config.twilioAuthToken()));
+        config.twilioAuthTokenSecondary().filter(token -> !token.isBlank())
+                .ifPresent(token -> keys.add(new RequestValidator(token)));
+        this.validators = List.copyOf(keys);
         this.publicUrl = config.publicUrl();
     }
 
     /** Throws a 403 {@code signature-invalid} problem unless Twilio signed exactly this request. */
     public void verify(UriInfo uri, MultivaluedMap<String, String> form, String signature) {
         Optional<Map<String, String>> params = singleValued(form);
-        if (signature == null || signature.isBlank() || params.isEmpty()
-                || !validator.validate(url(uri), params.get(), signature)) {
+        if (signature == null || signature.isBlank() || params.isEmpty() || !signedByEither(url(uri), params.get(),
+                signature)) {
             throw new ProblemException(ProblemTypes.SIGNATURE_INVALID,
                     "X-Twilio-Signature is missing or does not match the request");
         }
+    }
+
+    private boolean signedByEither(String url, Map<String, String> params, String signature) {
+        for (RequestValidator validator : validators) {
+            if (validator.validate(url, params, signature)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String url(UriInfo uri) {

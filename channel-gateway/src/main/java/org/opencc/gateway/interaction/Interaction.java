@@ -9,6 +9,9 @@ import org.opencc.contracts.Channel;
  *
  * @param providerSid Twilio's id of what started it (MessageSid), unique
  * @param rootTraceparent the trace context of the request that started it, for span links from later work
+ * @param lastMessageAt the last message either way: the conversation's idle timeout counts from it
+ * @param lastInboundAt the customer's last message (WhatsApp's customer-care window), null if none
+ * @param endedAt when its task completed or was canceled; an ended interaction takes no more messages
  */
 public record Interaction(
         String id,
@@ -27,9 +30,18 @@ public record Interaction(
         String workerSid,
         String rootTraceparent,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant lastMessageAt,
+        Instant lastInboundAt,
+        Instant endedAt) {
     /** Waiting for TaskRouter to find an agent. */
     public static final String QUEUED = "queued";
     /** An agent accepted it. */
     public static final String ASSIGNED = "assigned";
+    /** Its task completed or was canceled. */
+    public static final String ENDED = "ended";
+
+    public boolean ended() {
+        return endedAt != null;
+    }
 }
