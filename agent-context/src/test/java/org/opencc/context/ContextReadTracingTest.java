@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.tracing.SpanFile;
 
 /** A context read's spans: linked to the interaction, one crm-stage span per source, failures named. */
 @QuarkusTest
@@ -31,9 +26,6 @@ import org.opencc.testsupport.postgres.PostgresResource;
 @WithTestResource(JwtResource.class)
 @WithTestResource(DemoCrmResource.class)
 class ContextReadTracingTest {
-    /** {@code %test.cc.tracing.file}. */
-    private static final Path SPANS = Path.of("target/spans.jsonl");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -111,23 +103,6 @@ class ContextReadTracingTest {
     }
 
     private static List<JsonNode> spans(String traceId) {
-        List<JsonNode> spans = new ArrayList<>();
-        if (!Files.exists(SPANS)) {
-            return spans;
-        }
-        try {
-            for (String line : Files.readAllLines(SPANS)) {
-                // a line the exporter is still appending is skipped; the next poll reads it whole
-                if (line.contains(traceId) && line.endsWith("}")) {
-                    JsonNode span = JSON.readTree(line);
-                    if (traceId.equals(span.path("trace_id").asText())) {
-                        spans.add(span);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return spans;
+        return SpanFile.ofTrace(traceId);
     }
 }

@@ -10,17 +10,12 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
-import org.opencc.testsupport.postgres.PostgresDatabase;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.postgres.Schema;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -29,6 +24,7 @@ import org.opencc.testsupport.postgres.PostgresResource;
 @WithTestResource(DemoCrmResource.class)
 class StartupTest {
     private static final String DATABASE = "agent_context_test";
+    private static final Schema SCHEMA = new Schema(DATABASE);
 
     @Test
     void readinessReportsUpIncludingTheDatasource() {
@@ -40,43 +36,17 @@ class StartupTest {
 
     @Test
     void migrationsCreateTheTaskAndReservationViewsInPlaceOfTaskAssignment() throws SQLException {
-        assertThat(columns("task"), contains("task_sid", "workspace_sid", "interaction_id", "customer_key",
+        assertThat(SCHEMA.columns("task"), contains("task_sid", "workspace_sid", "interaction_id", "customer_key",
                 "channel", "root_traceparent", "status", "created_at", "updated_at"));
-        assertThat(primaryKey("task"), contains("task_sid"));
-        assertThat(columns("reservation"), contains(
+        assertThat(SCHEMA.primaryKey("task"), contains("task_sid"));
+        assertThat(SCHEMA.columns("reservation"), contains(
                 "reservation_sid", "task_sid", "worker_sid", "status", "updated_at"));
-        assertThat(primaryKey("reservation"), contains("reservation_sid"));
-        assertThat(columns("task_assignment"), empty());
+        assertThat(SCHEMA.primaryKey("reservation"), contains("reservation_sid"));
+        assertThat(SCHEMA.columns("task_assignment"), empty());
     }
 
     @Test
     void migrationCreatesTheSharedOutboxTable() throws SQLException {
-        assertThat(columns("outbox_event"), hasItems("id", "topic", "event_key", "payload", "sent_at"));
-    }
-
-    private static List<String> columns(String table) throws SQLException {
-        return strings("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = 'public' AND table_name = ? ORDER BY ordinal_position", table);
-    }
-
-    private static List<String> primaryKey(String table) throws SQLException {
-        return strings("SELECT k.column_name FROM information_schema.table_constraints c"
-                + " JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name"
-                + " AND k.table_schema = c.table_schema"
-                + " WHERE c.table_schema = 'public' AND c.table_name = ? AND c.constraint_type = 'PRIMARY KEY'"
-                + " ORDER BY k.ordinal_position", table);
-    }
-
-    private static List<String> strings(String sql, String parameter) throws SQLException {
-        try (Connection db = PostgresDatabase.connect(DATABASE); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    values.add(rs.getString(1));
-                }
-            }
-            return values;
-        }
+        assertThat(SCHEMA.columns("outbox_event"), hasItems("id", "topic", "event_key", "payload", "sent_at"));
     }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencc.testsupport.tracing.SpanFile;
 import org.opencc.testsupport.twilio.TwilioWebhookSigner;
 
 @QuarkusTest

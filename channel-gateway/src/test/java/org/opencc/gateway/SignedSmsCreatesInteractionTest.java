@@ -24,6 +24,7 @@ import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.tracing.SpanFile;
 import org.opencc.testsupport.twilio.TwilioWebhookSigner;
 
 @QuarkusTest

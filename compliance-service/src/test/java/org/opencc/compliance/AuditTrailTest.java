@@ -36,6 +36,7 @@ import org.opencc.testsupport.jwt.JwtMinter;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.tracing.SpanFile;
 
 /** Events on cc.interactions.v1 and cc.tasks.v1 become audit entries, once each, readable through GET /v1/audit. */
 @QuarkusTest

@@ -6,12 +6,8 @@ import static org.opencc.reporting.LiveEvents.publish;
 import static org.opencc.reporting.LiveEvents.sid;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,15 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.tracing.SpanFile;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
 class LiveTracingTest {
-    /** Where {@code %test.cc.tracing.file} makes the service write its spans, one JSON object a line. */
-    private static final Path SPANS = Path.of("target/spans.jsonl");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void theConsumerSpanContinuesTheEventsTraceAtStageReporting() {
@@ -49,20 +43,8 @@ class LiveTracingTest {
         assertEquals(task.workerSid, attributes.path("cc.worker_sid").asText());
     }
 
-    private static Optional<JsonNode> consumerSpan(String traceId) throws IOException {
-        if (!Files.exists(SPANS)) {
-            return Optional.empty();
-        }
-        for (String line : Files.readAllLines(SPANS)) {
-            // a line the exporter is still appending is skipped; the next poll reads it whole
-            if (line.contains(traceId) && line.endsWith("}")) {
-                JsonNode span = JSON.readTree(line);
-                if (traceId.equals(span.path("trace_id").asText())
-                        && "LiveEventListener.onTaskEvent".equals(span.path("name").asText())) {
-                    return Optional.of(span);
-                }
-            }
-        }
-        return Optional.empty();
+    private static Optional<JsonNode> consumerSpan(String traceId) {
+        return SpanFile.ofTrace(traceId).stream()
+                .filter(span -> "LiveEventListener.onTaskEvent".equals(span.path("name").asText())).findFirst();
     }
 }

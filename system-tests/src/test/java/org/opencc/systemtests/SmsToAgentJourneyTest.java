@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.opencc.contracts.Topics;
 import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.process.LocalSuite;
+import org.opencc.testsupport.tracing.SpanFile;
 import org.opencc.testsupport.twilio.TwilioClients;
 
 /**
@@ -158,11 +159,11 @@ class SmsToAgentJourneyTest {
 
         // the webhook's server span starts the interaction's trace ...
         String traceId = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<JsonNode> webhookSpans = Spans.read(suite.spansFile("channel-gateway")).stream()
+            List<JsonNode> webhookSpans = SpanFile.read(suite.spansFile("channel-gateway")).stream()
                     .filter(s -> "SERVER".equals(s.path("kind").asText()))
-                    .filter(s -> Spans.hasAttribute(s, "cc.interaction_id", interactionId)).toList();
+                    .filter(s -> SpanFile.hasAttribute(s, "cc.interaction_id", interactionId)).toList();
             List<JsonNode> originals = webhookSpans.stream()
-                    .filter(s -> !Spans.hasAttribute(s, "cc.duplicate", "true")).toList();
+                    .filter(s -> !SpanFile.hasAttribute(s, "cc.duplicate", "true")).toList();
             return webhookSpans.size() == 5 && originals.size() == 1 ? originals.get(0).path("trace_id").asText()
                     : null;
         }, id -> id != null);
@@ -170,22 +171,22 @@ class SmsToAgentJourneyTest {
         String published = header(reservationCreated(task.getSid()), "traceparent");
         assertEquals(traceId, published.split("-")[1], "reservation.created is in the webhook's trace");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<JsonNode> routing = Spans.read(suite.spansFile("task-router")).stream()
+            List<JsonNode> routing = SpanFile.read(suite.spansFile("task-router")).stream()
                     .filter(s -> traceId.equals(s.path("trace_id").asText())).toList();
-            assertTrue(routing.stream().anyMatch(s -> Spans.hasAttribute(s, "cc.task_sid", task.getSid())),
+            assertTrue(routing.stream().anyMatch(s -> SpanFile.hasAttribute(s, "cc.task_sid", task.getSid())),
                     "task-router's routing spans are in the webhook's trace: " + routing);
             for (String consumer : List.of("compliance-service", "reporting-service")) {
-                assertTrue(Spans.read(suite.spansFile(consumer)).stream()
+                assertTrue(SpanFile.read(suite.spansFile(consumer)).stream()
                         .anyMatch(s -> traceId.equals(s.path("trace_id").asText())
                                 && "CONSUMER".equals(s.path("kind").asText())),
                         consumer + " consumed the creation path's events in the webhook's trace");
             }
             // the context read is its own trace, linked to the interaction's
-            List<JsonNode> contextReads = Spans.read(suite.spansFile("agent-context")).stream()
+            List<JsonNode> contextReads = SpanFile.read(suite.spansFile("agent-context")).stream()
                     .filter(s -> "SERVER".equals(s.path("kind").asText()))
-                    .filter(s -> Spans.hasAttribute(s, "cc.interaction_id", interactionId)).toList();
+                    .filter(s -> SpanFile.hasAttribute(s, "cc.interaction_id", interactionId)).toList();
             assertFalse(contextReads.isEmpty(), "the context read's span names the interaction");
-            assertTrue(contextReads.stream().allMatch(s -> Spans.linksTo(s, traceId)),
+            assertTrue(contextReads.stream().allMatch(s -> SpanFile.linksTo(s, traceId)),
                     "the context read links to the interaction's trace: " + contextReads);
         });
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.taskrouter.v1.Workspace;
 import com.twilio.rest.taskrouter.v1.workspace.Activity;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
@@ -21,8 +20,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,13 +44,13 @@ import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresDatabase;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.tracing.SpanFile;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(JwtResource.class)
 class AssignmentCallbackTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @TestHTTPResource("/")
@@ -227,13 +224,8 @@ class AssignmentCallbackTest {
         return row;
     }
 
-    private static boolean callbackSpan(String taskSid, String failure) throws Exception {
-        Path spans = Path.of("target/spans.jsonl");
-        if (!Files.exists(spans)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(spans)) {
-            JsonNode span = JSON.readTree(line);
+    private static boolean callbackSpan(String taskSid, String failure) {
+        for (JsonNode span : SpanFile.read()) {
             JsonNode attributes = span.path("attributes");
             if ("CallbackClient.post".equals(span.path("name").asText())
                     && taskSid.equals(attributes.path("cc.task_sid").asText())

@@ -13,8 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +21,7 @@ import org.opencc.contracts.Topics;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
+import org.opencc.testsupport.tracing.SpanFile;
 
 /** The events of a task's life and of a worker's state, in order, and the accept's link to the task's trace. */
 @QuarkusTest
@@ -85,20 +84,12 @@ class TaskLifecycleEventsTest {
         assertEquals(setup.queueSid(), updated.get("task_queue_sids").get(0).asText());
     }
 
-    private static boolean acceptSpanLinksTo(String traceId, String reservationSid) throws Exception {
-        Path spans = Path.of("target/spans.jsonl");
-        if (!Files.exists(spans)) {
-            return false;
-        }
-        for (String line : Files.readAllLines(spans)) {
-            JsonNode span = JSON.readTree(line);
+    private static boolean acceptSpanLinksTo(String traceId, String reservationSid) {
+        for (JsonNode span : SpanFile.read()) {
             if ("ReservationService.accept".equals(span.path("name").asText())
-                    && reservationSid.equals(span.path("attributes").path("cc.reservation_sid").asText())) {
-                for (JsonNode link : span.path("links")) {
-                    if (traceId.equals(link.path("trace_id").asText())) {
-                        return !traceId.equals(span.path("trace_id").asText());
-                    }
-                }
+                    && SpanFile.hasAttribute(span, "cc.reservation_sid", reservationSid)
+                    && SpanFile.linksTo(span, traceId)) {
+                return !traceId.equals(span.path("trace_id").asText());
             }
         }
         return false;
