@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.opencc.taskrouter.api.Paging;
 import org.opencc.taskrouter.persistence.Db;
 
 @ApplicationScoped
@@ -40,9 +41,11 @@ public class TaskQueueRepository {
     }
 
     /** Every queue of the workspace with the name (any when null), in {@code orderBy} order (a whitelisted list). */
-    public List<TaskQueue> listAll(String workspaceSid, String friendlyName, String orderBy) {
+    /** The queues of a list in order; with a {@code window}, only that page (plus one row), read in SQL. */
+    public List<TaskQueue> listAll(String workspaceSid, String friendlyName, String orderBy, Paging window) {
+        String page = window == null ? "" : " OFFSET " + window.offset() + " LIMIT " + window.limit();
         return db.list("SELECT * FROM task_queue WHERE workspace_sid = ? AND (?::text IS NULL OR friendly_name = ?)"
-                + " ORDER BY " + orderBy, TaskQueueRepository::map, workspaceSid, friendlyName, friendlyName);
+                + " ORDER BY " + orderBy + page, TaskQueueRepository::map, workspaceSid, friendlyName, friendlyName);
     }
 
     public void update(TaskQueue q) {

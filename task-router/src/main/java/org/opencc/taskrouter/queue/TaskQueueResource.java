@@ -87,8 +87,8 @@ public class TaskQueueResource {
                     TwilioErrors.invalid("WorkerSid", "worker " + workerSid + " does not exist in this workspace"))
                     .attributes());
         }
-        return paging.envelope("task_queues", paging.slice(service.list(workspaceSid, filters.get("FriendlyName"),
-                orderBy, workerAttributes)), this::represent, urls.workspaces("/" + workspaceSid + "/TaskQueues"),
+        return paging.envelope("task_queues", service.list(workspaceSid, filters.get("FriendlyName"),
+                orderBy, workerAttributes, paging), this::represent, urls.workspaces("/" + workspaceSid + "/TaskQueues"),
                 filters);
     }
 

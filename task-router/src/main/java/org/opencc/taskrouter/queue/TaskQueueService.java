@@ -106,18 +106,19 @@ public class TaskQueueService {
     }
 
     /**
-     * The queues of a list: by name, in the asked order, and, when {@code workerAttributes} is given, only those
+     * One page of a queue list: by name, in the asked order, and, when {@code workerAttributes} is given, only those
      * whose TargetWorkers select a worker with these attributes.
      */
     public List<TaskQueue> list(String workspaceSid, String friendlyName, String orderBy,
-            Map<String, Object> workerAttributes) {
-        List<TaskQueue> all = queues.listAll(workspaceSid, friendlyName, orderBy);
+            Map<String, Object> workerAttributes, org.opencc.taskrouter.api.Paging paging) {
         if (workerAttributes == null) {
-            return all;
+            // nothing to evaluate in memory: the database reads just the page
+            return queues.listAll(workspaceSid, friendlyName, orderBy, paging);
         }
         Map<String, Object> scope = new HashMap<>(workerAttributes);
         scope.put("worker", workerAttributes);
-        return all.stream().filter(q -> Expression.parse(q.targetWorkers()).matches(scope)).toList();
+        return paging.slice(queues.listAll(workspaceSid, friendlyName, orderBy, null).stream()
+                .filter(q -> Expression.parse(q.targetWorkers()).matches(scope)).toList());
     }
 
     public TaskQueue get(String workspaceSid, String sid) {

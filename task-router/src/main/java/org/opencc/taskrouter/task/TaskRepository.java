@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.opencc.taskrouter.api.Paging;
 import org.opencc.taskrouter.persistence.Db;
 
 @ApplicationScoped
@@ -61,7 +62,8 @@ public class TaskRepository {
     }
 
     /** Every task the query selects, in {@code orderBy} order (a whitelisted list). */
-    public List<Task> listAll(String workspaceSid, TaskQuery q, String orderBy) {
+    /** The tasks of a list in order; with a {@code window}, only that page (plus one row), read in SQL. */
+    public List<Task> listAll(String workspaceSid, TaskQuery q, String orderBy, Paging window) {
         StringBuilder sql = new StringBuilder("SELECT t.* FROM task t WHERE t.workspace_sid = ?");
         List<Object> args = new ArrayList<>(List.of(workspaceSid));
         if (q.priority() != null) {
@@ -101,6 +103,11 @@ public class TaskRepository {
             sql.append(" AND FALSE"); // tasks here never carry add-ons
         }
         sql.append(" ORDER BY ").append(orderBy);
+        if (window != null) {
+            sql.append(" OFFSET ? LIMIT ?");
+            args.add(window.offset());
+            args.add(window.limit());
+        }
         return db.list(sql.toString(), TaskRepository::map, args.toArray());
     }
 
@@ -120,17 +127,27 @@ public class TaskRepository {
         db.update("DELETE FROM task WHERE sid = ?", sid);
     }
 
-    /** Names TaskRouter shows beside a task's SIDs: task channel SID, workflow and queue friendly names. */
-    public Map<String, String> names(Task t) {
-        return db.one("SELECT (SELECT sid FROM task_channel WHERE workspace_sid = ? AND unique_name = ?),"
-                + " (SELECT friendly_name FROM workflow WHERE sid = ?), (SELECT friendly_name FROM task_queue WHERE sid = ?)",
-                rs -> {
+    /**
+     * Names TaskRouter shows beside tasks' SIDs (task channel SID, workflow and queue friendly names), by task
+     * sid, in one query for a whole page.
+     */
+    public Map<String, Map<String, String>> names(List<Task> page) {
+        Map<String, Map<String, String>> bySid = new HashMap<>();
+        if (page.isEmpty()) {
+            return bySid;
+        }
+        db.list("SELECT t.sid, tc.sid, wf.friendly_name, q.friendly_name FROM task t"
+                + " LEFT JOIN task_channel tc ON tc.workspace_sid = t.workspace_sid AND tc.unique_name = t.task_channel"
+                + " LEFT JOIN workflow wf ON wf.sid = t.workflow_sid LEFT JOIN task_queue q ON q.sid = t.task_queue_sid"
+                + " WHERE t.sid = ANY (?)", rs -> {
                     Map<String, String> m = new HashMap<>();
-                    m.put("task_channel_sid", rs.getString(1));
-                    m.put("workflow_friendly_name", rs.getString(2));
-                    m.put("task_queue_friendly_name", rs.getString(3));
+                    m.put("task_channel_sid", rs.getString(2));
+                    m.put("workflow_friendly_name", rs.getString(3));
+                    m.put("task_queue_friendly_name", rs.getString(4));
+                    bySid.put(rs.getString(1), m);
                     return m;
-                }, t.workspaceSid(), t.taskChannel(), t.workflowSid(), t.taskQueueSid()).orElseThrow();
+                }, (Object) page.stream().map(Task::sid).toArray(String[]::new));
+        return bySid;
     }
 
     /** What a task list asks for; null (or empty) means "any". */

@@ -102,15 +102,18 @@ public class TaskResource {
             }
         }
         String orderBy = Ordering.orderBy(query, "Ordering", ORDERING, "t.date_created", "t.sid");
-        List<Task> all = tasks.listAll(workspaceSid, filter, orderBy);
-        if (expression != null) {
+        List<Task> page;
+        if (expression == null) {
+            // nothing to evaluate in memory: the database reads just the page
+            page = tasks.listAll(workspaceSid, filter, orderBy, paging);
+        } else {
             Expression matcher = expression;
-            all = all.stream().filter(t -> {
+            page = paging.slice(tasks.listAll(workspaceSid, filter, orderBy, null).stream().filter(t -> {
                 Map<String, Object> attributes = Json.attributes(t.attributes());
                 Map<String, Object> scope = new HashMap<>(attributes);
                 scope.put("task", attributes);
                 return matcher.matches(scope);
-            }).toList();
+            }).toList());
         }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("Priority", filter.priority() == null ? null : filter.priority().toString());
@@ -123,7 +126,8 @@ public class TaskResource {
         filters.put("RoutingTarget", routingTarget);
         filters.put("Ordering", query.optional("Ordering").orElse(null));
         filters.put("HasAddons", filter.hasAddons() == null ? null : filter.hasAddons().toString());
-        return paging.envelope("tasks", paging.slice(all), this::represent,
+        Map<String, Map<String, String>> names = tasks.names(page);
+        return paging.envelope("tasks", page, task -> represent(task, names.get(task.sid())),
                 urls.workspaces("/" + workspaceSid + "/Tasks"), filters);
     }
 
@@ -164,8 +168,12 @@ public class TaskResource {
 
     /** TaskRouter's task JSON, with the names and defaults it always shows beside the SIDs. */
     private Map<String, Object> represent(Task task) {
+        return represent(task, tasks.names(List.of(task)).get(task.sid()));
+    }
+
+    private Map<String, Object> represent(Task task, Map<String, String> names) {
         Map<String, Object> m = json.task(task);
-        m.putAll(tasks.names(task));
+        m.putAll(names);
         m.putIfAbsent("addons", "{}");
         m.putIfAbsent("ignore_capacity", false);
         m.putIfAbsent("virtual_start_time", org.opencc.taskrouter.api.Urls.date(task.dateCreated()));

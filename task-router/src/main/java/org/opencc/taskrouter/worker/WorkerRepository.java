@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.opencc.taskrouter.api.Paging;
 import org.opencc.taskrouter.persistence.Db;
 
 @ApplicationScoped
@@ -55,10 +56,12 @@ public class WorkerRepository {
     }
 
     /** Every worker passing the SQL filters, in {@code orderBy} order (a whitelisted list). */
-    public List<Worker> listAll(String workspaceSid, WorkerFilter f, String orderBy) {
+    /** The workers of a list in order; with a {@code window}, only that page (plus one row), read in SQL. */
+    public List<Worker> listAll(String workspaceSid, WorkerFilter f, String orderBy, Paging window) {
+        String page = window == null ? "" : " OFFSET " + window.offset() + " LIMIT " + window.limit();
         return db.list(SELECT + " WHERE w.workspace_sid = ? AND (?::text IS NULL OR w.friendly_name = ?)"
                 + " AND (?::text IS NULL OR w.activity_sid = ?) AND (?::text IS NULL OR a.friendly_name = ?)"
-                + " AND (?::boolean IS NULL OR a.available = ?) ORDER BY " + orderBy,
+                + " AND (?::boolean IS NULL OR a.available = ?) ORDER BY " + orderBy + page,
                 WorkerRepository::map, workspaceSid, f.friendlyName(), f.friendlyName(), f.activitySid(),
                 f.activitySid(), f.activityName(), f.activityName(), f.available(), f.available());
     }

@@ -91,7 +91,7 @@ public class WorkerResource {
             expression = Expression.parse(queue(workspaceSid, filters.get("TaskQueueSid"),
                     filters.get("TaskQueueName")).targetWorkers());
         }
-        return paging.envelope("workers", paging.slice(service.list(workspaceSid, filter, orderBy, expression)),
+        return paging.envelope("workers", service.list(workspaceSid, filter, orderBy, expression, paging),
                 json::worker, urls.workspaces("/" + workspaceSid + "/Workers"), filters);
     }
 

@@ -107,21 +107,21 @@ public class WorkerService {
     }
 
     /**
-     * The workers of a list, in the asked order; {@code expression} (TargetWorkersExpression, or a queue's
+     * One page of a worker list, in the asked order; {@code expression} (TargetWorkersExpression, or a queue's
      * TargetWorkers) keeps only the workers it selects.
      */
     public List<Worker> list(String workspaceSid, WorkerRepository.WorkerFilter filter, String orderBy,
-            Expression expression) {
-        List<Worker> all = workers.listAll(workspaceSid, filter, orderBy);
+            Expression expression, org.opencc.taskrouter.api.Paging paging) {
         if (expression == null) {
-            return all;
+            // nothing to evaluate in memory: the database reads just the page
+            return workers.listAll(workspaceSid, filter, orderBy, paging);
         }
-        return all.stream().filter(w -> {
+        return paging.slice(workers.listAll(workspaceSid, filter, orderBy, null).stream().filter(w -> {
             Map<String, Object> attributes = Json.attributes(w.attributes());
             Map<String, Object> scope = new HashMap<>(attributes);
             scope.put("worker", attributes);
             return expression.matches(scope);
-        }).toList();
+        }).toList());
     }
 
     public Worker get(String workspaceSid, String sid) {
