@@ -49,7 +49,7 @@ class ContextReadTracingTest {
         assertEquals(task.rootTraceparent.split("-")[2], server.path("links").path(0).path("span_id").asText());
 
         JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
-                () -> named(traceId, "DemoCrmSource.fetch"), Optional::isPresent).get();
+                () -> named(traceId, "crm demo-crm"), Optional::isPresent).get();
         assertEquals("crm", crm.path("attributes").path("cc.stage").asText());
         assertEquals("UNSET", crm.path("status").asText());
         assertEquals(server.path("span_id").asText(), crm.path("parent_span_id").asText());
@@ -61,7 +61,7 @@ class ContextReadTracingTest {
         CrmControl.latency(3000);
         String traceId = readInNewTrace(task);
         JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
-                () -> named(traceId, "DemoCrmSource.fetch"), Optional::isPresent).get();
+                () -> named(traceId, "crm demo-crm"), Optional::isPresent).get();
         assertEquals("crm-timeout", crm.path("attributes").path("cc.failure").asText());
         assertEquals("ERROR", crm.path("status").asText());
     }
@@ -72,7 +72,7 @@ class ContextReadTracingTest {
         CrmControl.errorRate(1.0);
         String traceId = readInNewTrace(task);
         JsonNode crm = await().atMost(Duration.ofSeconds(20)).until(
-                () -> named(traceId, "DemoCrmSource.fetch"), Optional::isPresent).get();
+                () -> named(traceId, "crm demo-crm"), Optional::isPresent).get();
         assertEquals("crm-error", crm.path("attributes").path("cc.failure").asText());
     }
 

@@ -36,6 +36,6 @@ final class CrmControl {
     }
 
     private static String url() {
-        return ConfigProvider.getConfig().getValue("cc.context.crm.url", String.class);
+        return ConfigProvider.getConfig().getValue("cc.context.sources.demo-crm.url", String.class);
     }
 }

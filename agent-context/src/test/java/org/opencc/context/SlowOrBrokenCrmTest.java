@@ -52,13 +52,13 @@ class SlowOrBrokenCrmTest {
     }
 
     @Test
-    void aCrmAnsweringSomethingOtherThanJsonIsReportedAsError() {
+    void aCrmAnsweringHtmlIsReportedAsErrorNamingTheContentType() {
         TaskScenario task = known(new TaskScenario());
         CrmControl.garbage();
         task.read(TaskScenario.role("supervisor")).statusCode(200)
                 .body("customer", nullValue())
                 .body("sources[0].status", is("error"))
-                .body("sources[0].detail", is("the body is not a JSON object"));
+                .body("sources[0].detail", is("content type 'text/html', expected application/json"));
     }
 
     @Test

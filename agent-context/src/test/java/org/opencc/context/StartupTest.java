@@ -37,7 +37,10 @@ class StartupTest {
     @Test
     void migrationsCreateTheTaskAndReservationViewsInPlaceOfTaskAssignment() throws SQLException {
         assertThat(SCHEMA.columns("task"), contains("task_sid", "workspace_sid", "interaction_id", "customer_key",
-                "channel", "root_traceparent", "status", "created_at", "updated_at"));
+                "channel", "root_traceparent", "status", "created_at", "updated_at", "attributes", "task_queue_sid",
+                "worker_sid", "outcome", "outcome_reason", "ended_at"));
+        assertThat(SCHEMA.columns("interaction"), contains("interaction_id", "customer_key", "channel",
+                "workspace_sid", "region", "created_at"));
         assertThat(SCHEMA.primaryKey("task"), contains("task_sid"));
         assertThat(SCHEMA.columns("reservation"), contains(
                 "reservation_sid", "task_sid", "worker_sid", "status", "updated_at"));

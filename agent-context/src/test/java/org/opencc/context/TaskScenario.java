@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.Topics;
 import org.opencc.contracts.task.ReservationAccepted;
@@ -81,11 +82,20 @@ final class TaskScenario {
 
     /** Publishes an event with a given ce_id: the same id twice is a redelivery. */
     void publish(TaskEvent event, String eventId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TASKS, event.taskSid(),
+        publishEvent(event, eventId, event instanceof TaskCreated ? rootTraceparent : null);
+    }
+
+    /** Publishes any event to its topic, once. */
+    static void publishEvent(DomainEvent event) {
+        publishEvent(event, UUID.randomUUID().toString(), null);
+    }
+
+    private static void publishEvent(DomainEvent event, String eventId, String traceparentOrNull) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(),
                 EventCodec.encode(event));
         record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
-        String traceparent = event instanceof TaskCreated ? rootTraceparent : "00-" + hex(32) + "-" + hex(16) + "-01";
+        String traceparent = traceparentOrNull != null ? traceparentOrNull : "00-" + hex(32) + "-" + hex(16) + "-01";
         record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),

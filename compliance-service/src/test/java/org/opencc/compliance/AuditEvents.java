@@ -1,21 +1,33 @@
 package org.opencc.compliance;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.EventCodec;
 import org.opencc.testsupport.kafka.KafkaBroker;
 
-/** Publishes records to the test broker the way the outbox relay does: CloudEvents headers and traceparent. */
+/**
+ * Publishes records to the test broker the way the outbox relay does (CloudEvents headers and traceparent), and
+ * reads what a topic holds.
+ */
 final class AuditEvents {
     static final String GATEWAY = "/cc/channel-gateway";
     static final String ROUTER = "/cc/task-router";
+    static final String AGENT_CONTEXT = "/cc/agent-context";
 
     private AuditEvents() {}
 
@@ -46,6 +58,31 @@ final class AuditEvents {
             }
             producer.flush();
         }
+    }
+
+    /**
+     * The first record on the topic with the key, read from the beginning by a fresh group for up to 5 s; empty
+     * when none arrived by then (callers poll this within their own deadline).
+     */
+    static Optional<ConsumerRecord<String, String>> firstWithKey(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant end = Instant.now().plusSeconds(5);
+            while (Instant.now().isBefore(end)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A fresh W3C traceparent, so a test's entries and spans can be told apart by trace id. */

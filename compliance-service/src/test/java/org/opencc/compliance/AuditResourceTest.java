@@ -40,12 +40,41 @@ class AuditResourceTest {
     }
 
     @Test
-    void neitherIdIsAValidationProblemNamingBoth() {
+    void noFilterIsAValidationProblemNamingEveryFilter() {
         invalid(given().auth().oauth2(token("admin")).get("/v1/audit"))
-                .body("errors.field", containsInAnyOrder("interaction_id", "task_sid"));
+                .body("errors.field", containsInAnyOrder("interaction_id", "task_sid", "actor"));
         // an empty parameter counts as absent
-        invalid(given().auth().oauth2(token("admin")).queryParam("interaction_id", "").get("/v1/audit"))
-                .body("errors.field", containsInAnyOrder("interaction_id", "task_sid"));
+        invalid(given().auth().oauth2(token("admin")).queryParam("interaction_id", "").queryParam("actor", "")
+                .get("/v1/audit")).body("errors.field", containsInAnyOrder("interaction_id", "task_sid", "actor"));
+    }
+
+    @Test
+    void anActorNothingWasRecordedForIsAnEmptyListAloneOrWithAnId() {
+        String actor = "agent-" + UUID.randomUUID();
+        given().auth().oauth2(token("compliance")).queryParam("actor", actor).get("/v1/audit")
+                .then().statusCode(200).body("entries", empty());
+        given().auth().oauth2(token("admin")).queryParam("actor", actor).queryParam("task_sid", Sids.next("WT"))
+                .get("/v1/audit").then().statusCode(200).body("entries", empty());
+    }
+
+    @Test
+    void anOverlongActorOrOneWithControlCharactersIsAValidationProblemNamingIt() {
+        for (String malformed : List.of("a".repeat(257), "alice\nbob", "tab\there")) {
+            invalid(given().auth().oauth2(token("admin")).queryParam("actor", malformed).get("/v1/audit"))
+                    .body("errors.field", contains("actor"));
+        }
+        // the longest accepted
+        given().auth().oauth2(token("admin")).queryParam("actor", "a".repeat(256)).get("/v1/audit")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anActorDoesNotExcuseAMalformedId() {
+        invalid(given().auth().oauth2(token("admin")).queryParam("actor", "alice").queryParam("task_sid", "WT1")
+                .get("/v1/audit")).body("errors.field", contains("task_sid"));
+        invalid(given().auth().oauth2(token("admin")).queryParam("actor", "alice")
+                .queryParam("interaction_id", Sids.next("IN")).queryParam("task_sid", Sids.next("WT"))
+                .get("/v1/audit")).body("errors.field", containsInAnyOrder("interaction_id", "task_sid"));
     }
 
     @Test

@@ -23,20 +23,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.opencc.contracts.Topics;
 import org.opencc.testsupport.jwt.JwtResource;
-import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresDatabase;
 import org.opencc.testsupport.postgres.PostgresResource;
@@ -76,7 +70,7 @@ class RecordingDecisionEffectsTest {
         }
 
         ConsumerRecord<String, String> event = await().atMost(Duration.ofSeconds(30))
-                .until(() -> firstWithKey(Topics.COMPLIANCE, id), Optional::isPresent).get();
+                .until(() -> AuditEvents.firstWithKey(Topics.COMPLIANCE, id), Optional::isPresent).get();
         assertEquals("compliance.recording.decided", header(event, "ce_type"));
         JsonNode value = new ObjectMapper().readTree(event.value());
         assertEquals(id, value.path("decision_id").asText());
@@ -148,27 +142,6 @@ class RecordingDecisionEffectsTest {
             assertFalse(text.contains(number.substring(1)), text);
             assertFalse(text.contains(number.substring(2, 5) + number.substring(5)), text);
         }
-    }
-
-    private static Optional<ConsumerRecord<String, String>> firstWithKey(String topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant end = Instant.now().plusSeconds(5);
-            while (Instant.now().isBefore(end)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return Optional.of(record);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

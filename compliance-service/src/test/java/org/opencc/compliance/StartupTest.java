@@ -33,10 +33,11 @@ class StartupTest {
     }
 
     @Test
-    void migrationsCreateTheAuditEntryTableWithItsIdsAndChain() throws SQLException {
+    void migrationsCreateTheAuditEntryTableWithItsIdsChainAndReaderDetail() throws SQLException {
         assertThat(SCHEMA.columns("audit_entry"), contains(
                 "id", "event_id", "topic", "event_type", "subject", "actor", "occurred_at", "recorded_at",
-                "interaction_id", "task_sid", "worker_sid", "reservation_sid", "trace_id", "prev_hash", "hash"));
+                "interaction_id", "task_sid", "worker_sid", "reservation_sid", "trace_id", "prev_hash", "hash",
+                "actor_role", "detail"));
         assertThat(SCHEMA.primaryKey("audit_entry"), contains("id"));
         assertThat(SCHEMA.uniqueColumns("audit_entry"), contains("event_id"));
     }

@@ -20,6 +20,8 @@ import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.context.ContextDenied;
+import org.opencc.contracts.context.ContextServed;
 
 /**
  * JSON of event values: snake_case members, ISO-8601 instants, unknown members ignored (within a topic version
@@ -44,7 +46,9 @@ public final class EventCodec {
             Map.entry(ReservationTimedOut.TYPE, ReservationTimedOut.class),
             Map.entry(TaskCompleted.TYPE, TaskCompleted.class),
             Map.entry(TaskCanceled.TYPE, TaskCanceled.class),
-            Map.entry(WorkerActivityUpdated.TYPE, WorkerActivityUpdated.class));
+            Map.entry(WorkerActivityUpdated.TYPE, WorkerActivityUpdated.class),
+            Map.entry(ContextServed.TYPE, ContextServed.class),
+            Map.entry(ContextDenied.TYPE, ContextDenied.class));
 
     private EventCodec() {}
 

@@ -10,7 +10,10 @@ public final class Topics {
     public static final String TASKS = "cc.tasks.v1";
     /** Worker activity and capacity. Key: worker sid. Producer: task-router. */
     public static final String WORKERS = "cc.workers.v1";
-    /** Context served to agent desktops. Key: task sid. Producer: agent-context. */
+    /**
+     * Context reads, served and refused. Key: task sid, or the customer key for a read by customer. Producer:
+     * agent-context.
+     */
     public static final String CONTEXT = "cc.context.v1";
     /** Recording decisions, consent, erasure. Key: interaction id. Producer: compliance-service. */
     public static final String COMPLIANCE = "cc.compliance.v1";

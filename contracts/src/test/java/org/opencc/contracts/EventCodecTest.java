@@ -25,6 +25,10 @@ import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.context.ContextDenied;
+import org.opencc.contracts.context.ContextServed;
+import org.opencc.contracts.context.Reader;
+import org.opencc.contracts.context.SourceOutcome;
 
 class EventCodecTest {
     private static final Instant AT = Instant.parse("2026-11-25T10:15:30Z");
@@ -50,7 +54,14 @@ class EventCodecTest {
                 new TaskCompleted(WT, WS, WQ, IN, "resolved", AT),
                 new TaskCanceled(WT, WS, WQ, IN, "customer left", AT),
                 new WorkerActivityUpdated(WK, WS, "WA0123456789abcdef0123456789abcdef", "Available", true,
-                        List.of(WQ), AT));
+                        List.of(WQ), AT),
+                new ContextServed("CX0123456789abcdef0123456789abcdef", WT, IN, "ck_1f2e",
+                        new Reader("alice", "agent", WK), List.of("customer.name", "records.orders"),
+                        List.of("customer.card_number"), List.of(new SourceOutcome("demo-crm", "ok", 42, null),
+                                new SourceOutcome("orders", "stale", 0, 1500L)), true, 300, 301, AT),
+                new ContextDenied("CX0123456789abcdef0123456789abcdef", WT, "ck_1f2e",
+                        new Reader("mallory", "agent", WK), "no live reservation of the task names the worker",
+                        AT));
     }
 
     @ParameterizedTest
@@ -71,7 +82,8 @@ class EventCodecTest {
     void everyEventNamesItsTopicAndKey() {
         samples().forEach(e -> {
             assertTrue(Topics.all().contains(e.topic()), e.type());
-            assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK"), e.type());
+            assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK")
+                    || e.key().startsWith("ck_"), e.type());
         });
     }
 

@@ -25,14 +25,31 @@ public class AssignmentRepository {
     /** Records a task once; a second task.created for the same sid changes nothing. */
     public void insertTask(TaskView task, Instant at) {
         update("INSERT INTO task (task_sid, workspace_sid, interaction_id, customer_key, channel, root_traceparent,"
-                + " status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)"
+                + " attributes, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)"
                 + " ON CONFLICT (task_sid) DO NOTHING", task.taskSid(), task.workspaceSid(), task.interactionId(),
-                task.customerKey(), task.channel(), task.rootTraceparent(), at, at);
+                task.customerKey(), task.channel(), task.rootTraceparent(), task.attributes(), at, at);
     }
 
-    /** Ends a task and every live reservation of it. */
-    public void endTask(String taskSid, Instant at) {
-        update("UPDATE task SET status = 'ended', updated_at = ? WHERE task_sid = ?", at, taskSid);
+    /** Records the queue a task entered (the last one wins). */
+    public void enterQueue(String taskSid, String taskQueueSid, Instant at) {
+        update("UPDATE task SET task_queue_sid = ?, updated_at = ? WHERE task_sid = ?", taskQueueSid, at, taskSid);
+    }
+
+    /** Records the worker who accepted the task and the queue it was accepted from. */
+    public void assign(String taskSid, String workerSid, String taskQueueSid, Instant at) {
+        update("UPDATE task SET worker_sid = ?, task_queue_sid = COALESCE(?, task_queue_sid), updated_at = ?"
+                + " WHERE task_sid = ?", workerSid, taskQueueSid, at, taskSid);
+    }
+
+    /**
+     * Ends a task and every live reservation of it.
+     *
+     * @param outcome {@code completed} or {@code canceled}
+     * @param reason the reason the API caller gave, if any
+     */
+    public void endTask(String taskSid, String outcome, String reason, Instant at) {
+        update("UPDATE task SET status = 'ended', outcome = ?, outcome_reason = ?, ended_at = ?, updated_at = ?"
+                + " WHERE task_sid = ?", outcome, reason, at, at, taskSid);
         update("UPDATE reservation SET status = 'ended', updated_at = ? WHERE task_sid = ? AND status IN " + LIVE,
                 at, taskSid);
     }
@@ -56,8 +73,9 @@ public class AssignmentRepository {
     }
 
     public Optional<TaskView> findTask(String taskSid) {
-        String sql = "SELECT task_sid, workspace_sid, interaction_id, customer_key, channel, root_traceparent, status"
-                + " FROM task WHERE task_sid = ?";
+        String sql = "SELECT t.task_sid, t.workspace_sid, t.interaction_id, t.customer_key, t.channel,"
+                + " t.root_traceparent, t.attributes, t.status, i.region FROM task t"
+                + " LEFT JOIN interaction i ON i.interaction_id = t.interaction_id WHERE t.task_sid = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, taskSid);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -65,7 +83,8 @@ public class AssignmentRepository {
             }
             return Optional.of(new TaskView(rs.getString("task_sid"), rs.getString("workspace_sid"),
                     rs.getString("interaction_id"), rs.getString("customer_key"), rs.getString("channel"),
-                    rs.getString("root_traceparent"), rs.getString("status")));
+                    rs.getString("root_traceparent"), rs.getString("attributes"), rs.getString("status"),
+                    rs.getString("region")));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read task " + taskSid, e);
         }
@@ -79,6 +98,17 @@ public class AssignmentRepository {
             return rs.next();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the reservations of task " + taskSid, e);
+        }
+    }
+
+    /** Whether the task has not ended (completed or canceled). */
+    public boolean isOpen(String taskSid) {
+        String sql = "SELECT 1 FROM task WHERE task_sid = ? AND status = 'open'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, taskSid);
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read task " + taskSid, e);
         }
     }
 

@@ -18,6 +18,7 @@ import org.opencc.contracts.task.TaskCanceled;
 import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskEvent;
+import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
 import org.opencc.support.tracing.StageSpans;
@@ -47,7 +48,7 @@ public class AssignmentService {
     public void handle(InboundEvent inbound) {
         DomainEvent event = inbound.event().orElse(null);
         if (!(event instanceof TaskEvent taskEvent) || !applies(taskEvent)) {
-            return; // task-queue.entered and types newer than our contracts do not change the views
+            return; // types newer than our contracts do not change the views
         }
         Span span = Span.current();
         StageSpans.id(span, SpanKeys.TASK_SID, taskEvent.taskSid());
@@ -62,9 +63,12 @@ public class AssignmentService {
         } else if (event instanceof ReservationCreated created) {
             repository.insertPendingReservation(created.reservationSid(), created.taskSid(), created.workerSid(), now);
             opened.fire(new ReservationOpened(created.taskSid(), created.reservationSid()));
+        } else if (event instanceof TaskQueueEntered entered) {
+            repository.enterQueue(entered.taskSid(), entered.taskQueueSid(), now);
         } else if (event instanceof ReservationAccepted accepted) {
             repository.moveReservation(accepted.reservationSid(), accepted.taskSid(), accepted.workerSid(),
                     "accepted", now);
+            repository.assign(accepted.taskSid(), accepted.workerSid(), accepted.taskQueueSid(), now);
         } else if (event instanceof ReservationRejected rejected) {
             repository.moveReservation(rejected.reservationSid(), rejected.taskSid(), rejected.workerSid(),
                     "rejected", now);
@@ -73,14 +77,17 @@ public class AssignmentService {
             repository.moveReservation(timedOut.reservationSid(), timedOut.taskSid(), timedOut.workerSid(),
                     "timeout", now);
             ended.fire(new ReservationEnded(timedOut.taskSid()));
-        } else {
-            repository.endTask(taskEvent.taskSid(), now);
+        } else if (event instanceof TaskCompleted completed) {
+            repository.endTask(completed.taskSid(), "completed", completed.reason(), now);
+            ended.fire(new ReservationEnded(taskEvent.taskSid()));
+        } else if (event instanceof TaskCanceled canceled) {
+            repository.endTask(canceled.taskSid(), "canceled", canceled.reason(), now);
             ended.fire(new ReservationEnded(taskEvent.taskSid()));
         }
     }
 
     private static boolean applies(TaskEvent event) {
-        return event instanceof TaskCreated || event instanceof ReservationCreated
+        return event instanceof TaskCreated || event instanceof TaskQueueEntered || event instanceof ReservationCreated
                 || event instanceof ReservationAccepted || event instanceof ReservationRejected
                 || event instanceof ReservationTimedOut || event instanceof TaskCompleted
                 || event instanceof TaskCanceled;
@@ -94,7 +101,7 @@ public class AssignmentService {
         String channel = text(attributes, "channel");
         return new TaskView(created.taskSid(), created.workspaceSid(), interactionId,
                 text(attributes, "customer_key"), channel != null ? channel : created.taskChannel(), traceparent,
-                "open");
+                attributes == null ? null : attributes.toString(), "open", null);
     }
 
     private static JsonNode attributes(String json) {

@@ -24,8 +24,8 @@ public class InProcessContextCache implements ContextCache {
     }
 
     @Override
-    public Optional<CachedProfile> get(String taskSid, String source) {
-        String key = key(taskSid, source);
+    public Optional<CachedProfile> get(String scope, String source) {
+        String key = key(scope, source);
         Entry entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
@@ -38,17 +38,17 @@ public class InProcessContextCache implements ContextCache {
     }
 
     @Override
-    public void put(String taskSid, String source, CachedProfile profile, Duration ttl) {
+    public void put(String scope, String source, CachedProfile profile, Duration ttl) {
         long now = clock.millis();
-        entries.put(key(taskSid, source), new Entry(profile, now + ttl.toMillis()));
+        entries.put(key(scope, source), new Entry(profile, now + ttl.toMillis()));
         if (writes.incrementAndGet() % SWEEP_EVERY == 0) {
             entries.values().removeIf(entry -> entry.expiresAtMillis <= now);
         }
     }
 
     @Override
-    public void delete(String taskSid, String source) {
-        entries.remove(key(taskSid, source));
+    public void delete(String scope, String source) {
+        entries.remove(key(scope, source));
     }
 
     @Override
@@ -56,8 +56,8 @@ public class InProcessContextCache implements ContextCache {
         return "in-process (REDIS_URL not set; each replica caches for itself)";
     }
 
-    private static String key(String taskSid, String source) {
-        return taskSid + '\n' + source;
+    private static String key(String scope, String source) {
+        return scope + '\n' + source;
     }
 
     private record Entry(CachedProfile profile, long expiresAtMillis) {}

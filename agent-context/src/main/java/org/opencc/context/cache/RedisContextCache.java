@@ -9,15 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.jboss.logging.Logger;
 
 /**
  * The context cache in Redis, shared by every replica: one key per task and source
- * ({@code agent-context:context:<taskSid>:<source>}), a JSON value {@code {"fetched_at", "profile"}}, written with
+ * ({@code agent-context:context:<scope>:<source>}), a JSON value {@code {"fetched_at", "profile"}}, written with
  * {@code SET ... PX <ttl>} so Redis expires it. Connections are pooled and lent to one caller at a time.
  */
 public class RedisContextCache implements ContextCache, AutoCloseable {
@@ -62,9 +60,9 @@ public class RedisContextCache implements ContextCache, AutoCloseable {
     }
 
     @Override
-    public Optional<CachedProfile> get(String taskSid, String source) {
+    public Optional<CachedProfile> get(String scope, String source) {
         try {
-            Object value = call("GET", key(taskSid, source));
+            Object value = call("GET", key(scope, source));
             if (!(value instanceof String text)) {
                 return Optional.empty();
             }
@@ -77,12 +75,12 @@ public class RedisContextCache implements ContextCache, AutoCloseable {
     }
 
     @Override
-    public void put(String taskSid, String source, CachedProfile profile, Duration ttl) {
+    public void put(String scope, String source, CachedProfile profile, Duration ttl) {
         try {
             Stored stored = new Stored();
             stored.fetchedAt = profile.fetchedAt().toString();
-            stored.profile = new LinkedHashMap<>(profile.attributes());
-            call("SET", key(taskSid, source), json.writeValueAsString(stored), "PX",
+            stored.profile = profile.value();
+            call("SET", key(scope, source), json.writeValueAsString(stored), "PX",
                     Long.toString(Math.max(1, ttl.toMillis())));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("context cache write failed, dropped: %s", e.toString());
@@ -90,9 +88,9 @@ public class RedisContextCache implements ContextCache, AutoCloseable {
     }
 
     @Override
-    public void delete(String taskSid, String source) {
+    public void delete(String scope, String source) {
         try {
-            call("DEL", key(taskSid, source));
+            call("DEL", key(scope, source));
         } catch (IOException | RuntimeException e) {
             LOG.warnf("context cache delete failed (the entry expires with its TTL): %s", e.toString());
         }
@@ -150,8 +148,8 @@ public class RedisContextCache implements ContextCache, AutoCloseable {
         }
     }
 
-    private static String key(String taskSid, String source) {
-        return PREFIX + taskSid + ":" + source;
+    private static String key(String scope, String source) {
+        return PREFIX + scope + ":" + source;
     }
 
     private static String decode(String text) {
@@ -163,6 +161,6 @@ public class RedisContextCache implements ContextCache, AutoCloseable {
         @JsonProperty("fetched_at")
         public String fetchedAt;
         @JsonProperty("profile")
-        public Map<String, Object> profile;
+        public Object profile;
     }
 }

@@ -1,21 +1,23 @@
 package org.opencc.context.crm;
 
-import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * One CRM a context read asks for the customer's profile. Every {@code CrmSource} bean is asked, in parallel, by
- * {@link CrmFanOut}.
+ * One source a context read asks: a CRM, an order system, a billing API. {@link CrmFanOut} asks every source in
+ * parallel; {@link HttpJsonSource} is the connector every configured source uses.
  *
- * <p>{@link #fetch} must not block: it starts the call and returns. The stage completes with the profile, or
- * exceptionally with a {@link CrmFailure} ({@code not_found}, {@code timeout}, {@code error}). When the read's
- * deadline passes first, the fan-out completes the returned stage itself with a timeout failure; a source reacts
- * to that (ending its span, abandoning its request) through the same stage, so it must return the very future it
- * watches, not a copy.
+ * <p>{@link #fetch} must not block: it starts the call and returns. The future completes with the answer, or
+ * exceptionally with a {@link CrmFailure} ({@code not_found}, {@code timeout}, {@code error}, {@code skipped}),
+ * within the source's own timeout. Completing it early (exceptionally) abandons the call.
  */
 public interface CrmSource {
-    /** The name reported in {@code sources[].name}, e.g. {@code demo-crm}. */
-    String name();
+    SourceDefinition definition();
 
-    /** Starts reading the profile of a pseudonymous customer key. */
-    CompletionStage<Profile> fetch(String customerKey);
+    /** The name reported in {@code sources[].name}, e.g. {@code demo-crm}. */
+    default String name() {
+        return definition().name();
+    }
+
+    /** Starts reading the subject's record from this source. */
+    CompletableFuture<Profile> fetch(ContextSubject subject);
 }

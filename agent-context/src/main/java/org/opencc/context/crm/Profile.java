@@ -1,17 +1,9 @@
 package org.opencc.context.crm;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * A customer profile as one CRM answered it: the members of its JSON object, passed to the desktop as they are.
+ * What one source answered for a read, already mapped into its part of the context document: a JSON object (as a
+ * {@code Map}) for sources merged into {@code customer}, any JSON value (object, array, scalar) for records.
  *
- * @param source the {@link CrmSource#name()} that answered
+ * @param source the source's name
  */
-public record Profile(String source, Map<String, Object> attributes) {
-    public Profile {
-        // keeps the CRM's member order and its null members
-        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-    }
-}
+public record Profile(String source, Object value) {}

@@ -9,15 +9,17 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.opencc.context.config.ContextConfig;
 
 /**
- * One circuit breaker per CRM source (SmallRye Fault Tolerance's programmatic {@link TypedGuard}, named
- * {@code crm-<source>} for {@code CircuitBreakerMaintenance}): after {@code cc.context.circuit-breaker.failures}
- * consecutive errors or timeouts the source is not asked for {@code cc.context.circuit-breaker.delay}, and its calls
- * fail at once with {@link SourceStatus#CIRCUIT_OPEN}. {@code not_found} is an answer, not a failure.
+ * A circuit breaker and a bulkhead per source (SmallRye Fault Tolerance's programmatic {@link TypedGuard}, since
+ * sources are configured at run time; named {@code crm-<source>} for {@code CircuitBreakerMaintenance}). After
+ * {@code cc.context.circuit-breaker.failures} consecutive errors or timeouts the source is not asked for
+ * {@code cc.context.circuit-breaker.delay}, and its calls fail at once with {@link SourceStatus#CIRCUIT_OPEN}; a
+ * source with {@code max-concurrent} calls in flight is {@link SourceStatus#SKIPPED}, so one slow CRM cannot pile
+ * up connections. {@code not_found} and {@code skipped} are not failures of the source.
  */
 final class SourceBreakers {
     private static final TypeLiteral<CompletionStage<Profile>> PROFILE_STAGE = new TypeLiteral<>() {};
@@ -35,6 +37,10 @@ final class SourceBreakers {
                     .delay(config.delay().toMillis(), ChronoUnit.MILLIS)
                     .when(SourceBreakers::isFailure)
                     .done()
+                    .withBulkhead()
+                    .limit(source.definition().maxConcurrent())
+                    .queueSize(1)
+                    .done()
                     .build());
         }
     }
@@ -44,51 +50,50 @@ final class SourceBreakers {
         return "crm-" + source;
     }
 
-    /**
-     * Calls the source through its breaker. The returned future is the one to complete at the deadline: completing
-     * it completes the source's own stage too, so the source abandons its request and the breaker counts a timeout.
-     */
-    CompletableFuture<Profile> call(CrmSource source, String customerKey) {
-        AtomicReference<CompletableFuture<Profile>> inner = new AtomicReference<>();
-        CompletableFuture<Profile> outer = new CompletableFuture<>();
+    /** Calls the source through its guard; the future fails with a {@link CrmFailure}, never anything else. */
+    CompletableFuture<Profile> call(CrmSource source, ContextSubject subject) {
+        CompletableFuture<Profile> result = new CompletableFuture<>();
         CompletionStage<Profile> guarded;
         try {
-            guarded = guards.get(source.name()).get(() -> {
-                CompletableFuture<Profile> call = source.fetch(customerKey).toCompletableFuture();
-                inner.set(call);
-                return call;
-            });
-        } catch (CircuitBreakerOpenException e) {
-            outer.completeExceptionally(circuitOpen());
-            return outer;
+            guarded = guards.get(source.name()).get(() -> source.fetch(subject));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(translate(e, source));
+            return result;
         }
         guarded.whenComplete((profile, error) -> {
             if (error == null) {
-                outer.complete(profile);
+                result.complete(profile);
             } else {
-                Throwable cause = unwrap(error);
-                outer.completeExceptionally(cause instanceof CircuitBreakerOpenException ? circuitOpen() : cause);
+                result.completeExceptionally(translate(error, source));
             }
         });
-        outer.whenComplete((profile, error) -> {
-            CompletableFuture<Profile> call = inner.get();
-            if (error != null && call != null) {
-                call.completeExceptionally(error);
-            }
-        });
-        return outer;
+        return result;
+    }
+
+    private static CrmFailure translate(Throwable error, CrmSource source) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof CrmFailure failure) {
+            return failure;
+        }
+        if (cause instanceof CircuitBreakerOpenException) {
+            return new CrmFailure(SourceStatus.CIRCUIT_OPEN, "not asked: the circuit is open after repeated failures");
+        }
+        if (cause instanceof BulkheadException) {
+            return new CrmFailure(SourceStatus.SKIPPED, "not asked: " + source.definition().maxConcurrent()
+                    + " calls already in flight (max-concurrent)");
+        }
+        return CrmFailure.error("the call failed: " + cause.getClass().getSimpleName());
     }
 
     private static boolean isFailure(Throwable error) {
         Throwable cause = unwrap(error);
-        return !(cause instanceof CrmFailure failure && failure.status() == SourceStatus.NOT_FOUND);
+        if (cause instanceof CrmFailure failure) {
+            return failure.status() == SourceStatus.ERROR || failure.status() == SourceStatus.TIMEOUT;
+        }
+        return !(cause instanceof BulkheadException);
     }
 
     private static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    private static CrmFailure circuitOpen() {
-        return new CrmFailure(SourceStatus.CIRCUIT_OPEN, "not asked: the circuit is open after repeated failures");
     }
 }

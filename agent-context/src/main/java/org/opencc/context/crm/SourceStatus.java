@@ -14,7 +14,12 @@ public enum SourceStatus {
     /** The source's circuit breaker is open after repeated failures: it was not asked. */
     CIRCUIT_OPEN("circuit-open"),
     /** The source failed (or its circuit is open); the answer is its last cached profile, {@code age_ms} old. */
-    STALE("stale");
+    STALE("stale"),
+    /**
+     * The source was not asked: the read has no value for a variable of its path (a task without an e-mail, a read
+     * by customer key of a source that needs a task), or it already has its maximum of calls in flight.
+     */
+    SKIPPED("skipped");
 
     private final String value;
 

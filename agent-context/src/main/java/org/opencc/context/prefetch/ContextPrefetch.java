@@ -58,12 +58,11 @@ public class ContextPrefetch {
     private void prefetch(String taskSid) {
         try {
             TaskView task = assignments.findTask(taskSid).orElse(null);
-            if (task == null || task.customerKey() == null || !"open".equals(task.status())) {
+            if (task == null || !"open".equals(task.status())) {
                 return;
             }
-            // a reservation that ended while the CRMs answered must not leave its context behind
-            int cached = crm.prefetch(taskSid, task.customerKey(), () -> assignments.hasLiveReservation(taskSid));
-            LOG.debugf("prefetched the context of task %s from %d source(s)", taskSid, cached);
+            // the calls run on the HTTP client's threads; an answer arriving after the reservation ended is dropped
+            crm.prefetch(task.subject(), () -> assignments.hasLiveReservation(taskSid));
         } catch (RuntimeException e) {
             LOG.warnf("prefetch of task %s failed: %s", taskSid, e.toString());
         }

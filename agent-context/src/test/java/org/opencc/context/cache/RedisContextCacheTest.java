@@ -52,8 +52,8 @@ class RedisContextCacheTest {
 
         CachedProfile read = cache.get(taskSid, "demo-crm").orElseThrow();
         assertEquals(fetchedAt, read.fetchedAt());
-        assertEquals(attributes, read.attributes());
-        assertEquals(List.copyOf(attributes.keySet()), List.copyOf(read.attributes().keySet()));
+        assertEquals(attributes, read.value());
+        assertEquals(List.copyOf(attributes.keySet()), List.copyOf(((Map<?, ?>) read.value()).keySet()));
         assertTrue(cache.get(taskSid, "other-crm").isEmpty());
     }
 

@@ -19,6 +19,12 @@ import java.util.HexFormat;
  * {@code trace_id=}, {@code occurred_at=}, {@code recorded_at=} (each value {@code ~} when null, else
  * {@code <UTF-8 byte length>:<value>}; instants as ISO-8601 UTC with six fraction digits), and finally
  * {@code prev_hash=<64 hex>}. The hash is the lower-case hex SHA-256 of those bytes.
+ *
+ * <p>An entry with an {@code actor_role} or a {@code detail} (V5: context reads) is hashed in form
+ * {@code audit-entry/v2}: the same lines under that first line, then {@code actor_role=} and {@code detail=} (the
+ * jsonb as PostgreSQL renders it) before {@code prev_hash=}. An entry with neither keeps form v1 byte for byte, so
+ * the entries written before V5 verify as they always did, and erasing both columns of a v2 entry changes its
+ * hash like any other edit. {@code V5__audit_entry_context_reads.sql} has the SQL twin.
  */
 public final class AuditChain {
     /** The {@code prev_hash} of the first entry. */
@@ -50,7 +56,8 @@ public final class AuditChain {
 
     /** The canonical form (see the class comment). */
     public static String canonical(long id, AuditEntry entry, String prevHash) {
-        return "audit-entry/v1\n"
+        boolean v1 = entry.actorRole() == null && entry.detail() == null;
+        return (v1 ? "audit-entry/v1\n" : "audit-entry/v2\n")
                 + "id=" + id + "\n"
                 + "event_id=" + field(entry.eventId()) + "\n"
                 + "topic=" + field(entry.topic()) + "\n"
@@ -64,6 +71,8 @@ public final class AuditChain {
                 + "trace_id=" + field(entry.traceId()) + "\n"
                 + "occurred_at=" + field(instant(entry.occurredAt())) + "\n"
                 + "recorded_at=" + field(instant(entry.recordedAt())) + "\n"
+                + (v1 ? "" : "actor_role=" + field(entry.actorRole()) + "\n"
+                        + "detail=" + field(entry.detail()) + "\n")
                 + "prev_hash=" + prevHash + "\n";
     }
 

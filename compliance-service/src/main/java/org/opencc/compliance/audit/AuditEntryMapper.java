@@ -2,6 +2,10 @@ package org.opencc.compliance.audit;
 
 import java.time.Instant;
 import org.opencc.contracts.DomainEvent;
+import org.opencc.contracts.context.ContextDenied;
+import org.opencc.contracts.context.ContextEvent;
+import org.opencc.contracts.context.ContextServed;
+import org.opencc.contracts.context.Reader;
 import org.opencc.contracts.interaction.InteractionAssigned;
 import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.contracts.interaction.InteractionEvent;
@@ -20,9 +24,10 @@ import org.opencc.support.ids.Sids;
 import org.opencc.support.tracing.TraceParent;
 
 /**
- * Turns an inbound event into its audit entry. Only the envelope and the ids of the decoded event are taken:
- * copying ids field by field (rather than storing the value) is what keeps personal data out of the trail even
- * when a producer puts something it should not into a value.
+ * Turns an inbound event into its audit entry. Only the envelope and the ids of the decoded event are taken (and,
+ * for a context read, its reader and the names of what it read): copying field by field (rather than storing the
+ * value) is what keeps personal data out of the trail even when a producer puts something it should not into a
+ * value.
  */
 final class AuditEntryMapper {
     private AuditEntryMapper() {}
@@ -42,13 +47,19 @@ final class AuditEntryMapper {
                 : Sids.isValid("IN", subject) ? subject : null;
         String taskSid = ids.taskSid() != null ? ids.taskSid() : Sids.isValid("WT", subject) ? subject : null;
         String workerSid = ids.workerSid() != null ? ids.workerSid() : Sids.isValid("WK", subject) ? subject : null;
-        return new AuditEntry(inbound.id(), topic, inbound.type(), subject, inbound.source(), interactionId,
+        // a context read was done by a person, through agent-context: the person is the actor
+        Reader reader = event instanceof ContextEvent context ? context.reader() : null;
+        String actor = reader != null && reader.subject() != null ? reader.subject() : inbound.source();
+        String actorRole = reader == null ? null : reader.role();
+        ContextReadDetail detail = event instanceof ContextEvent context ? ContextReadDetail.of(context) : null;
+        return new AuditEntry(inbound.id(), topic, inbound.type(), subject, actor, actorRole, interactionId,
                 taskSid, workerSid, ids.reservationSid(), TraceParent.traceId(inbound.traceparent()).orElse(null),
-                occurredAt, recordedAt);
+                occurredAt, recordedAt, detail == null ? null : detail.json());
     }
 
-    // Java 17: no pattern-matching switch, so one instanceof per record; the sealed interfaces come last so a
-    // task or interaction event added to the contracts later still gets its ids, if not its time
+    // Java 17: no pattern-matching switch, so one instanceof per record; the sealed interfaces come after their
+    // records so a task, interaction or context event added to the contracts later still gets its ids, if not
+    // its time
     private static EventIds ids(DomainEvent event) {
         if (event instanceof InteractionCreated e) {
             return new EventIds(e.interactionId(), null, null, null, e.createdAt());
@@ -83,6 +94,15 @@ final class AuditEntryMapper {
         if (event instanceof WorkerActivityUpdated e) {
             return new EventIds(null, null, e.workerSid(), null, e.occurredAt());
         }
+        if (event instanceof ContextServed e) {
+            return new EventIds(e.interactionId(), e.taskSid(), workerSid(e.reader()), null, e.servedAt());
+        }
+        if (event instanceof ContextDenied e) {
+            return new EventIds(null, e.taskSid(), workerSid(e.reader()), null, e.occurredAt());
+        }
+        if (event instanceof ContextEvent e) {
+            return new EventIds(null, e.taskSid(), workerSid(e.reader()), null, null);
+        }
         if (event instanceof TaskEvent e) {
             return new EventIds(e.interactionId(), e.taskSid(), null, null, null);
         }
@@ -90,6 +110,10 @@ final class AuditEntryMapper {
             return new EventIds(e.interactionId(), null, null, null, null);
         }
         return EventIds.NONE;
+    }
+
+    private static String workerSid(Reader reader) {
+        return reader == null ? null : reader.workerSid();
     }
 
     /** The ids and the time an event carries; null members where it carries none. */

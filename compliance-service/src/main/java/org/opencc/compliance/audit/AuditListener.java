@@ -14,8 +14,9 @@ import org.opencc.contracts.Stage;
 import org.opencc.support.consumer.EventConsumer;
 
 /**
- * Audits every record on {@code cc.interactions.v1} and {@code cc.tasks.v1} (group {@code compliance-service};
- * a record that cannot be decoded, or keeps failing, goes to the channel's dead-letter topic).
+ * Audits every record on {@code cc.interactions.v1}, {@code cc.tasks.v1} and {@code cc.context.v1} (group
+ * {@code compliance-service}; a record that cannot be decoded, or keeps failing, goes to the channel's dead-letter
+ * topic).
  */
 @ApplicationScoped
 public class AuditListener {
@@ -38,6 +39,14 @@ public class AuditListener {
     @Blocking
     public void onTaskEvent(ConsumerRecord<String, String> record) {
         consumer.consume(record, "AuditListener.onTaskEvent", Stage.COMPLIANCE,
+                inbound -> audit.record(record.topic(), ceTime(record), inbound));
+    }
+
+    /** Context reads, answered or refused: who read which members of whose context. */
+    @Incoming("context-in")
+    @Blocking
+    public void onContextEvent(ConsumerRecord<String, String> record) {
+        consumer.consume(record, "AuditListener.onContextEvent", Stage.COMPLIANCE,
                 inbound -> audit.record(record.topic(), ceTime(record), inbound));
     }
 

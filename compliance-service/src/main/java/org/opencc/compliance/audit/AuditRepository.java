@@ -15,8 +15,10 @@ import java.util.List;
 /** The {@code audit_entry} table and its hash chain, through plain JDBC on the caller's transaction. */
 @ApplicationScoped
 public class AuditRepository {
-    private static final String COLUMNS = "event_id, topic, event_type, subject, actor, interaction_id, task_sid,"
-            + " worker_sid, reservation_sid, trace_id, occurred_at, recorded_at";
+    private static final String COLUMNS = "event_id, topic, event_type, subject, actor, actor_role, interaction_id,"
+            + " task_sid, worker_sid, reservation_sid, trace_id, occurred_at, recorded_at";
+    /** The jsonb column as read: the text PostgreSQL renders for it, which is what the chain hashes. */
+    private static final String DETAIL = "detail::text AS detail";
 
     /**
      * Key of the transaction-scoped advisory lock every appender holds while it reads the last hash and inserts
@@ -40,12 +42,14 @@ public class AuditRepository {
      *     against a redelivery that outlived its {@code processed_event} row
      */
     public boolean append(AuditEntry given) {
-        AuditEntry entry = new AuditEntry(given.eventId(), given.topic(), given.eventType(), given.subject(),
-                given.actor(), given.interactionId(), given.taskSid(), given.workerSid(), given.reservationSid(),
-                given.traceId(), AuditChain.stored(given.occurredAt()), AuditChain.stored(given.recordedAt()));
-        String sql = "INSERT INTO audit_entry (id, " + COLUMNS + ", prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING";
+        String sql = "INSERT INTO audit_entry (id, " + COLUMNS + ", detail, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)"
+                + " ON CONFLICT (event_id) DO NOTHING";
         try (Connection connection = dataSource.getConnection()) {
+            AuditEntry entry = new AuditEntry(given.eventId(), given.topic(), given.eventType(), given.subject(),
+                    given.actor(), given.actorRole(), given.interactionId(), given.taskSid(), given.workerSid(),
+                    given.reservationSid(), given.traceId(), AuditChain.stored(given.occurredAt()),
+                    AuditChain.stored(given.recordedAt()), storedJson(connection, given.detail()));
             lockChain(connection);
             String prevHash = lastHash(connection);
             long id = nextId(connection);
@@ -56,25 +60,28 @@ public class AuditRepository {
                 insert.setString(4, entry.eventType());
                 insert.setString(5, entry.subject());
                 insert.setString(6, entry.actor());
-                insert.setString(7, entry.interactionId());
-                insert.setString(8, entry.taskSid());
-                insert.setString(9, entry.workerSid());
-                insert.setString(10, entry.reservationSid());
-                insert.setString(11, entry.traceId());
-                insert.setObject(12, entry.occurredAt().atOffset(ZoneOffset.UTC));
-                insert.setObject(13, entry.recordedAt().atOffset(ZoneOffset.UTC));
-                insert.setString(14, prevHash);
-                insert.setString(15, AuditChain.hash(id, entry, prevHash));
+                insert.setString(7, entry.actorRole());
+                insert.setString(8, entry.interactionId());
+                insert.setString(9, entry.taskSid());
+                insert.setString(10, entry.workerSid());
+                insert.setString(11, entry.reservationSid());
+                insert.setString(12, entry.traceId());
+                insert.setObject(13, entry.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(14, entry.recordedAt().atOffset(ZoneOffset.UTC));
+                insert.setString(15, entry.detail());
+                insert.setString(16, prevHash);
+                insert.setString(17, AuditChain.hash(id, entry, prevHash));
                 return insert.executeUpdate() == 1;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot append the audit entry of event " + entry.eventId(), e);
+            throw new IllegalStateException("cannot append the audit entry of event " + given.eventId(), e);
         }
     }
 
     /** Up to {@code limit} entries of the chain after {@code afterId}, in chain (id) order. */
     List<ChainLink> links(long afterId, int limit) {
-        String sql = "SELECT id, " + COLUMNS + ", prev_hash, hash FROM audit_entry WHERE id > ? ORDER BY id LIMIT ?";
+        String sql = "SELECT id, " + COLUMNS + ", " + DETAIL + ", prev_hash, hash FROM audit_entry WHERE id > ?"
+                + " ORDER BY id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, afterId);
@@ -89,6 +96,23 @@ public class AuditRepository {
             return links;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the audit chain after " + afterId, e);
+        }
+    }
+
+    /**
+     * JSON text as PostgreSQL will render it once stored as jsonb (its key order and spacing, not ours), like
+     * {@link AuditChain#stored} for instants: the hash must be of what verify reads back.
+     */
+    private static String storedJson(Connection connection, String json) throws SQLException {
+        if (json == null) {
+            return null;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT ?::jsonb::text")) {
+            query.setString(1, json);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
@@ -117,41 +141,53 @@ public class AuditRepository {
         }
     }
 
-    /** One interaction's entries, oldest first. */
-    public List<AuditEntry> byInteraction(String interactionId, int limit) {
-        return list("interaction_id", interactionId, limit);
-    }
-
-    /** One task's entries, oldest first. */
-    public List<AuditEntry> byTask(String taskSid, int limit) {
-        return list("task_sid", taskSid, limit);
-    }
-
-    // column is one of the constants above, never caller input
-    private List<AuditEntry> list(String column, String value, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM audit_entry WHERE " + column + " = ?"
+    /** The entries matching every filter the query gives (at least one), oldest first. */
+    public List<AuditEntry> matching(AuditQuery query) {
+        // column names are constants here, never caller input; values are bound
+        List<String> columns = new ArrayList<>(3);
+        List<String> values = new ArrayList<>(3);
+        if (query.interactionId() != null) {
+            columns.add("interaction_id");
+            values.add(query.interactionId());
+        }
+        if (query.taskSid() != null) {
+            columns.add("task_sid");
+            values.add(query.taskSid());
+        }
+        if (query.actor() != null) {
+            columns.add("actor");
+            values.add(query.actor());
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("an audit query needs a filter: the trail is not listed whole");
+        }
+        String sql = "SELECT " + COLUMNS + ", " + DETAIL + " FROM audit_entry WHERE "
+                + String.join(" AND ", columns.stream().map(c -> c + " = ?").toList())
                 + " ORDER BY occurred_at, id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, value);
-            query.setInt(2, limit);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setString(i + 1, values.get(i));
+            }
+            statement.setInt(values.size() + 1, query.limit());
             List<AuditEntry> entries = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
+            try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     entries.add(entry(rs));
                 }
             }
             return entries;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read audit entries by " + column, e);
+            throw new IllegalStateException("cannot read audit entries by " + String.join(", ", columns), e);
         }
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getString("event_id"), rs.getString("topic"), rs.getString("event_type"),
-                rs.getString("subject"), rs.getString("actor"), rs.getString("interaction_id"),
-                rs.getString("task_sid"), rs.getString("worker_sid"), rs.getString("reservation_sid"),
-                rs.getString("trace_id"), instant(rs, "occurred_at"), instant(rs, "recorded_at"));
+                rs.getString("subject"), rs.getString("actor"), rs.getString("actor_role"),
+                rs.getString("interaction_id"), rs.getString("task_sid"), rs.getString("worker_sid"),
+                rs.getString("reservation_sid"), rs.getString("trace_id"), instant(rs, "occurred_at"),
+                instant(rs, "recorded_at"), rs.getString("detail"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,9 +10,10 @@ import java.util.List;
 import org.opencc.support.security.Roles;
 
 /**
- * {@code GET /v1/audit?interaction_id=…} or {@code ?task_sid=…} (roles {@code admin}, {@code compliance}): what
- * was recorded about one interaction or task. An id nothing was recorded for answers an empty list, not 404: the
- * audit's answer is "nothing recorded", whether or not the id exists elsewhere.
+ * {@code GET /v1/audit?interaction_id=…}, {@code ?task_sid=…} or {@code ?actor=…} (roles {@code admin},
+ * {@code compliance}; {@code actor} may also narrow an id): what was recorded about one interaction or task, or
+ * what one actor did, e.g. whose context a reader read. An id or actor nothing was recorded for answers an empty
+ * list, not 404: the audit's answer is "nothing recorded", whether or not the id exists elsewhere.
  */
 @Path("/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,8 +27,9 @@ public class AuditResource {
 
     @GET
     public AuditEntries list(@QueryParam(AuditQuery.INTERACTION_ID) String interactionId,
-            @QueryParam(AuditQuery.TASK_SID) String taskSid, @QueryParam(AuditQuery.LIMIT) String limit) {
-        return new AuditEntries(audit.find(AuditQuery.parse(interactionId, taskSid, limit)));
+            @QueryParam(AuditQuery.TASK_SID) String taskSid, @QueryParam(AuditQuery.ACTOR) String actor,
+            @QueryParam(AuditQuery.LIMIT) String limit) {
+        return new AuditEntries(audit.find(AuditQuery.parse(interactionId, taskSid, actor, limit)));
     }
 
     /**

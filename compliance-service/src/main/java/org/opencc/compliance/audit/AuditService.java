@@ -64,7 +64,7 @@ public class AuditService {
     public void recordPublished(String eventId, DomainEvent event, String actor, Instant occurredAt) {
         SpanContext trace = Span.current().getSpanContext();
         entries.append(new AuditEntry(eventId, event.topic(), event.type(), event.subject(), actor, null, null,
-                null, null, trace.isValid() ? trace.getTraceId() : null, occurredAt, clock.instant()));
+                null, null, null, trace.isValid() ? trace.getTraceId() : null, occurredAt, clock.instant(), null));
     }
 
     /**
@@ -95,11 +95,9 @@ public class AuditService {
         return ChainVerification.intact(walked, walked == 0 ? null : expectedPrev);
     }
 
-    /** The entries of the query's interaction or task, by occurred_at then insertion order. */
+    /** The entries of the query's interaction, task and/or actor, by occurred_at then insertion order. */
     @Transactional
     public List<AuditEntry> find(AuditQuery query) {
-        return query.interactionId() != null
-                ? entries.byInteraction(query.interactionId(), query.limit())
-                : entries.byTask(query.taskSid(), query.limit());
+        return entries.matching(query);
     }
 }
