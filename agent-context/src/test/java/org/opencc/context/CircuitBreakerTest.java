@@ -1,10 +1,14 @@
 package org.opencc.context;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +18,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,22 @@ class CircuitBreakerTest {
                 .body("sources[0].detail", startsWith("circuit-open: "))
                 .body("sources[0].age_ms", greaterThanOrEqualTo(180_000));
         assertEquals(before + 1, CrmControl.requests(), "the open circuit still let a call through");
+    }
+
+    @Test
+    void aFlappingCrmNeverOpensTheCircuitAndEveryReadHasAProfileFreshOrStale() {
+        CrmControl.errorRate(0.5); // every second request fails: never the 3 in a row that open the circuit
+        List<String> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TaskScenario task = known(new TaskScenario());
+            cache.put(task.taskSid, SOURCE, new CachedProfile(Map.of("display_name", "Cached Customer"),
+                    Instant.now().minus(Duration.ofMinutes(5))), Duration.ofMinutes(10));
+            statuses.add(task.read(SUPERVISOR).statusCode(200)
+                    .body("customer.display_name", notNullValue())
+                    .extract().path("sources[0].status"));
+        }
+        assertThat(statuses, everyItem(is(oneOf("ok", "stale"))));
+        assertThat(statuses, hasItems("ok", "stale"));
     }
 
     /** A task never reserved, so nothing is prefetched: the supervisor's read asks the CRM. */

@@ -65,6 +65,12 @@ public interface ContextConfig {
     /** Our own interaction history of the customer, in every context document. */
     History history();
 
+    /**
+     * task-router, asked when the reservation view says an agent holds no reservation of the task: the view follows
+     * {@code cc.tasks.v1} and may lag behind a reservation just offered.
+     */
+    Router router();
+
     /** The configured sources by name (the name is what {@code sources[].name} reports). */
     Map<String, Source> sources();
 
@@ -77,6 +83,16 @@ public interface ContextConfig {
         /** How long an open circuit stays open before one trial call is let through. */
         @WithDefault("30s")
         Duration delay();
+    }
+
+    /** Where task-router is. */
+    interface Router {
+        /** Base URL, e.g. {@code http://task-router:8082}; absent: the view alone decides. */
+        Optional<String> url();
+
+        /** One confirmation call; on timeout the view's answer stands. */
+        @WithDefault("500ms")
+        Duration timeout();
     }
 
     /** How much history a context document carries. */

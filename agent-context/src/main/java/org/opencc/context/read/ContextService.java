@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opencc.context.assignment.AssignmentRepository;
+import org.opencc.context.assignment.ReservationConfirmation;
 import org.opencc.context.assignment.TaskView;
 import org.opencc.context.config.ContextConfig;
 import org.opencc.context.crm.ContextSubject;
@@ -56,9 +58,14 @@ public class ContextService {
     private final Clock clock;
     private final ContextConfig config;
     private final Masking masking;
+    private final ReservationConfirmation confirmation;
+    private final JsonWebToken token;
 
     public ContextService(AssignmentRepository assignments, HistoryRepository history, CrmFanOut crm,
-            ReadAudit audit, Caller caller, Clock clock, ContextConfig config) {
+            ReadAudit audit, Caller caller, Clock clock, ContextConfig config, ReservationConfirmation confirmation,
+            JsonWebToken token) {
+        this.confirmation = confirmation;
+        this.token = token;
         this.assignments = assignments;
         this.history = history;
         this.crm = crm;
@@ -143,6 +150,16 @@ public class ContextService {
                 result.missingRequired(), List.copyOf(masked), clock.instant());
     }
 
+    /** The view may lag behind a reservation just offered: task-router, asked with the agent's own token, decides. */
+    private boolean confirmedByRouter(TaskView task, String workerSid) {
+        boolean confirmed = confirmation.confirms(task, workerSid, token.getRawToken());
+        if (confirmed) {
+            Span.current().setAttribute("cc.context.confirmed_by", "task-router");
+            LOG.debugf("task-router confirmed a reservation of task %s the view has not seen yet", task.taskSid());
+        }
+        return confirmed;
+    }
+
     private static SourceOutcome outcome(SourceReport report) {
         return new SourceOutcome(report.name(), report.status().value(), report.latencyMs(), report.ageMs());
     }
@@ -192,7 +209,8 @@ public class ContextService {
                 refusal = "the token names no worker (claim worker_sid)";
             } else {
                 StageSpans.id(Span.current(), SpanKeys.WORKER_SID, reader.workerSid());
-                if (!assignments.isHeldBy(task.taskSid(), reader.workerSid())) {
+                if (!assignments.isHeldBy(task.taskSid(), reader.workerSid())
+                        && !confirmedByRouter(task, reader.workerSid())) {
                     refusal = "no pending or accepted reservation of task " + task.taskSid() + " names worker "
                             + reader.workerSid();
                 }

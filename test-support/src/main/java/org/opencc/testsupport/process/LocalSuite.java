@@ -51,9 +51,22 @@ public final class LocalSuite implements AutoCloseable {
      * @param databaseSuffix appended to each database name, so suites of different purposes do not share data
      */
     public static LocalSuite start(Path root, String databaseSuffix, List<String> modules) throws IOException {
+        return start(root, databaseSuffix, modules, Map.of());
+    }
+
+    /**
+     * Starts {@code modules} as {@link #start(Path, String, List)} does, with extra environment variables for some
+     * of them: a benchmark or test that needs a service configured otherwise than the suite's defaults (e.g.
+     * agent-context with its own sources, through {@code QUARKUS_CONFIG_LOCATIONS}) sets them here. They are added
+     * last, so they override the suite's own; replicas get them too.
+     *
+     * @param environment module → variables to add to that module's environment
+     */
+    public static LocalSuite start(Path root, String databaseSuffix, List<String> modules,
+            Map<String, Map<String, String>> environment) throws IOException {
         LocalSuite suite = new LocalSuite(Files.createTempDirectory("cc-suite-"));
         try {
-            suite.startAll(root, databaseSuffix, modules);
+            suite.startAll(root, databaseSuffix, modules, environment);
             return suite;
         } catch (IOException | RuntimeException e) {
             suite.close();
@@ -66,7 +79,8 @@ public final class LocalSuite implements AutoCloseable {
         return start(root, databaseSuffix, List.copyOf(SERVICES.keySet()));
     }
 
-    private void startAll(Path root, String suffix, List<String> modules) throws IOException {
+    private void startAll(Path root, String suffix, List<String> modules, Map<String, Map<String, String>> extra)
+            throws IOException {
         this.root = root;
         String kafka = KafkaBroker.shared().bootstrapServers();
         if (modules.contains("agent-context")) {
@@ -90,6 +104,8 @@ public final class LocalSuite implements AutoCloseable {
             env.put("ROUTER_AUTH_TOKEN", routerAuthToken);
             if (ports.containsKey("task-router")) {
                 env.put("ROUTER_PUBLIC_URL", "http://localhost:" + ports.get("task-router"));
+                // agent-context confirms with task-router what its reservation view has not seen yet
+                env.put("ROUTER_URL", "http://localhost:" + ports.get("task-router"));
             }
             env.put("TWILIO_ACCOUNT_SID", "AC" + "0".repeat(32));
             env.put("TWILIO_AUTH_TOKEN", twilioAuthToken);
@@ -104,6 +120,7 @@ public final class LocalSuite implements AutoCloseable {
             if (crm != null) {
                 env.put("CRM_URL", crm.baseUrl());
             }
+            env.putAll(extra.getOrDefault(module, Map.of()));
             environments.put(module, env);
             running.put(module, ServiceProcess.start(root, module, ports.get(module), env, workDir.resolve("logs")));
         }
