@@ -20,6 +20,8 @@ import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.compliance.ErasureCompleted;
+import org.opencc.contracts.compliance.ErasureRequested;
 import org.opencc.contracts.context.ContextDenied;
 import org.opencc.contracts.context.ContextServed;
 
@@ -48,7 +50,9 @@ public final class EventCodec {
             Map.entry(TaskCanceled.TYPE, TaskCanceled.class),
             Map.entry(WorkerActivityUpdated.TYPE, WorkerActivityUpdated.class),
             Map.entry(ContextServed.TYPE, ContextServed.class),
-            Map.entry(ContextDenied.TYPE, ContextDenied.class));
+            Map.entry(ContextDenied.TYPE, ContextDenied.class),
+            Map.entry(ErasureRequested.TYPE, ErasureRequested.class),
+            Map.entry(ErasureCompleted.TYPE, ErasureCompleted.class));
 
     private EventCodec() {}
 

@@ -15,8 +15,17 @@ public final class Topics {
      * agent-context.
      */
     public static final String CONTEXT = "cc.context.v1";
-    /** Recording decisions, consent, erasure. Key: interaction id. Producer: compliance-service. */
+    /**
+     * Recording decisions, consent, erasure requests. Key: interaction id (erasure requests: the request id).
+     * Producer: compliance-service.
+     */
     public static final String COMPLIANCE = "cc.compliance.v1";
+
+    /**
+     * Every service's answers to compliance-service's requests (erasure done). Key: request id. Producers: every
+     * service. Consumer: compliance-service.
+     */
+    public static final String COMPLIANCE_ACKS = "cc.compliance-acks.v1";
 
     /** Partitions every topic is created with: at least the largest replica count planned. */
     public static final int PARTITIONS = 6;
@@ -25,7 +34,7 @@ public final class Topics {
 
     /** Every topic, in the order the launcher creates them. */
     public static List<String> all() {
-        return List.of(INTERACTIONS, TASKS, WORKERS, CONTEXT, COMPLIANCE);
+        return List.of(INTERACTIONS, TASKS, WORKERS, CONTEXT, COMPLIANCE, COMPLIANCE_ACKS);
     }
 
     /** The dead-letter topic a consumer group parks undecodable or repeatedly failing records on. */

@@ -25,6 +25,8 @@ import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.compliance.ErasureCompleted;
+import org.opencc.contracts.compliance.ErasureRequested;
 import org.opencc.contracts.context.ContextDenied;
 import org.opencc.contracts.context.ContextServed;
 import org.opencc.contracts.context.Reader;
@@ -61,7 +63,9 @@ class EventCodecTest {
                                 new SourceOutcome("orders", "stale", 0, 1500L)), true, 300, 301, AT),
                 new ContextDenied("CX0123456789abcdef0123456789abcdef", WT, "ck_1f2e",
                         new Reader("mallory", "agent", WK), "no live reservation of the task names the worker",
-                        AT));
+                        AT),
+                new ErasureRequested("ER0123456789abcdef0123456789abcdef", List.of("ck_1f2e", "ck_9a8b"), 1, AT),
+                new ErasureCompleted("ER0123456789abcdef0123456789abcdef", "channel-gateway", 3, AT));
     }
 
     @ParameterizedTest
@@ -83,7 +87,7 @@ class EventCodecTest {
         samples().forEach(e -> {
             assertTrue(Topics.all().contains(e.topic()), e.type());
             assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK")
-                    || e.key().startsWith("ck_"), e.type());
+                    || e.key().startsWith("ck_") || e.key().startsWith("ER"), e.type());
         });
     }
 
@@ -114,7 +118,7 @@ class EventCodecTest {
     void deadLetterTopicNamesTheGroup() {
         assertEquals("cc.tasks.v1.dlq.channel-gateway", Topics.deadLetter(Topics.TASKS, "channel-gateway"));
         assertEquals(List.of("cc.interactions.v1", "cc.tasks.v1", "cc.workers.v1", "cc.context.v1",
-                "cc.compliance.v1"), Topics.all());
+                "cc.compliance.v1", "cc.compliance-acks.v1"), Topics.all());
     }
 
     private static String golden(String type) throws IOException {

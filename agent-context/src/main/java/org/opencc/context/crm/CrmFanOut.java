@@ -145,6 +145,11 @@ public class CrmFanOut {
         }
     }
 
+    /** Forgets every source's cached answer of reads by customer key. */
+    public void forgetCustomer(String customerKey) {
+        forget(ContextSubject.ofCustomer(customerKey).cacheScope());
+    }
+
     @SuppressWarnings("unchecked")
     private static void place(SourceDefinition definition, Object value, Map<String, Object> customer,
             Map<String, Object> records) {

@@ -1,0 +1,19 @@
+package org.opencc.support.erasure;
+
+import java.util.List;
+
+/**
+ * What a service holds about customers, erased on an {@code erasure.requested}. Every service declares exactly one
+ * bean of this type, even one that holds nothing (it says so, and why), so a new table with personal data has an
+ * obvious place to be added.
+ */
+public interface PersonalData {
+    /**
+     * Erases or anonymises everything this service holds about the customers, within the caller's transaction.
+     * Must be idempotent: a retried request erases nothing new and answers again.
+     *
+     * @param customerKeys pseudonymous customer keys
+     * @return how many records (rows, cache entries) were erased or anonymised
+     */
+    long erase(List<String> customerKeys);
+}
