@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.jboss.logmanager.LogContext;
+import org.opencc.testsupport.process.ServiceProcess;
 
 /**
  * One command for the benchmarks, run in a fixed order so later lines can be set beside the baselines measured
  * moments before on the same (shared, noisy) machine: raw Kafka on loopback, bare PostgreSQL inserts, then the
- * webhook-to-reservation path through the packaged services. Prints one {@code BENCH <name> key=value ...} line
- * per benchmark, then a summary repeating them with the JVM, core count and date.
+ * product paths through the packaged services (webhook to reservation, routing, the context API). Prints one
+ * {@code BENCH <name> key=value ...} line per benchmark, then a summary repeating them with the JVM, core count and
+ * date.
  *
  * <p>Options: {@code --quick} (small counts, for smoke runs), {@code --only NAME[,NAME]}, {@code --root PATH}
  * (repository root; default the system property {@code cc.repository.root}).
@@ -30,6 +32,7 @@ public final class Bench {
         BENCHMARKS.put(PostgresInsertBench.NAME, PostgresInsertBench::new);
         BENCHMARKS.put(WebhookToReservationBench.NAME, WebhookToReservationBench::new);
         BENCHMARKS.put(RoutingBench.NAME, RoutingBench::new);
+        BENCHMARKS.put(ContextBench.NAME, ContextBench::new);
     }
 
     private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
@@ -42,6 +45,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        // services measured as they run in production: full JIT, not the tests' quicker-starting client compiler
+        if (System.getProperty(ServiceProcess.FULL_JIT) == null) {
+            System.setProperty(ServiceProcess.FULL_JIT, "true");
+        }
         try {
             run(args);
         } finally {
@@ -65,6 +72,9 @@ public final class Bench {
         if (options.selected(WebhookToReservationBench.NAME) || options.selected(RoutingBench.NAME)) {
             // fail before the baselines run, not minutes later
             WebhookToReservationBench.requirePackaged(options.root());
+        }
+        if (options.selected(ContextBench.NAME)) {
+            ContextBench.requirePackaged(options.root());
         }
         print("bench: " + (options.quick() ? "quick" : "full") + " run"
                 + (options.only().isEmpty() ? "" : " of " + String.join(",", selected(options))));

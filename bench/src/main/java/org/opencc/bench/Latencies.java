@@ -1,6 +1,7 @@
 package org.opencc.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** A fixed-size set of latency samples in nanoseconds, with nearest-rank percentiles. */
@@ -17,6 +18,17 @@ final class Latencies {
         if (count < samples.length) {
             samples[count++] = nanos;
         }
+    }
+
+    /** The samples of several sets in one: concurrent clients each time their own requests, then are merged. */
+    static Latencies merge(List<Latencies> parts) {
+        Latencies all = new Latencies(parts.stream().mapToInt(Latencies::count).sum());
+        for (Latencies part : parts) {
+            for (int i = 0; i < part.count; i++) {
+                all.add(part.samples[i]);
+            }
+        }
+        return all;
     }
 
     int count() {

@@ -54,6 +54,15 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theContextBenchmarkSaysItNeedsThePackagedAgentContextBeforeRunningAnything() {
+        Path empty = Path.of("target", "no-services-here").toAbsolutePath();
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Bench.run(new String[] {
+            "--quick", "--only", "context", "--root", empty.toString()}));
+        assertTrue(failure.getMessage().contains("agent-context/target/quarkus-app/quarkus-run.jar is missing"),
+                failure.getMessage());
+    }
+
+    @Test
     void anUnknownBenchmarkNameIsRefusedWithTheKnownOnes() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> Bench.run(new String[] {"--only", "kafka-lookback"}));

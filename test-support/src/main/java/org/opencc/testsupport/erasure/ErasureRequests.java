@@ -30,7 +30,15 @@ public final class ErasureRequests {
 
     /** Publishes a request (a fresh {@code ce_id} each time, as compliance-service does for a retry). */
     public static void publish(String requestId, List<String> customerKeys, int attempt) {
-        ErasureRequested event = new ErasureRequested(requestId, customerKeys, attempt, Instant.now());
+        send(new ErasureRequested(requestId, customerKeys, attempt, Instant.now()));
+    }
+
+    /** Publishes a service's answer, as that service would (for tests of compliance-service's tracking). */
+    public static void answer(String requestId, String service, long records) {
+        send(new ErasureCompleted(requestId, service, records, Instant.now()));
+    }
+
+    private static void send(org.opencc.contracts.DomainEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(),
                 EventCodec.encode(event));
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
@@ -51,11 +59,7 @@ public final class ErasureRequests {
      */
     public static List<ErasureCompleted> awaitAnswers(String requestId, String service, int count,
             Duration within) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.COMPLIANCE_ACKS));
             List<ErasureCompleted> answers = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + within.toNanos();
@@ -76,6 +80,45 @@ public final class ErasureRequests {
             throw new AssertionError(service + " answered erasure " + requestId + " " + answers.size()
                     + " time(s) within " + within + ", expected " + count);
         }
+    }
+
+    /** The customer keys of the first {@code erasure.requested} of the request on cc.compliance.v1. */
+    public static List<String> awaitPublished(String requestId, Duration within) {
+        return requests(requestId, 1, within).get(0).customerKeys();
+    }
+
+    /** The highest {@code attempt} published for the request, once it reached {@code attempt}. */
+    public static int awaitAttempts(String requestId, int attempt, Duration within) {
+        return requests(requestId, attempt, within).stream().mapToInt(ErasureRequested::attempt).max().orElse(0);
+    }
+
+    private static List<ErasureRequested> requests(String requestId, int attempt, Duration within) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.COMPLIANCE));
+            List<ErasureRequested> seen = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (requestId.equals(record.key())) {
+                        EventCodec.decode(ErasureRequested.TYPE, record.value()).map(ErasureRequested.class::cast)
+                                .ifPresent(seen::add);
+                    }
+                }
+                if (seen.stream().anyMatch(r -> r.attempt() >= attempt)) {
+                    return seen;
+                }
+            }
+            throw new AssertionError("erasure " + requestId + " was not published with attempt " + attempt
+                    + " within " + within + " (seen " + seen.size() + ")");
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer());
     }
 
     /** A fresh request id ({@code ER} + 32 hex). */

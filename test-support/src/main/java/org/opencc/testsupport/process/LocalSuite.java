@@ -156,6 +156,16 @@ public final class LocalSuite implements AutoCloseable {
         return running.get(module);
     }
 
+    /** The PostgreSQL database a running module uses. */
+    public String database(String module) {
+        return environments.get(module).get("PG_DATABASE");
+    }
+
+    /** The modules this suite runs. */
+    public java.util.Set<String> modules() {
+        return java.util.Set.copyOf(running.keySet());
+    }
+
     /** The demo CRM agent-context calls (null when agent-context is not part of this suite). */
     public DemoCrm crm() {
         return crm;

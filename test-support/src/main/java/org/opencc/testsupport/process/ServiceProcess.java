@@ -33,6 +33,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * System property: {@code true} runs services with the JVM's full tiered compilation, as in production (the
+     * bench sets it); otherwise they stop at the client compiler, which starts faster and suits tests.
+     */
+    public static final String FULL_JIT = "cc.service.full-jit";
+
+    /**
      * Starts {@code module} from the repository root {@code root} on a free port with {@code env} added to this
      * JVM's environment, and waits until {@code /q/health/ready} answers 200.
      */
@@ -45,8 +51,13 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(module + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m"));
+        if (!Boolean.getBoolean(FULL_JIT)) {
+            // tests: the client compiler only, for a faster start; benchmarks set cc.service.full-jit
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().putAll(environment);
