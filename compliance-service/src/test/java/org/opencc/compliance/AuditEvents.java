@@ -65,6 +65,11 @@ final class AuditEvents {
      * when none arrived by then (callers poll this within their own deadline).
      */
     static Optional<ConsumerRecord<String, String>> firstWithKey(String topic, String key) {
+        return firstWithKeyAndType(topic, key, null);
+    }
+
+    /** Like {@link #firstWithKey}, the first record with the key and the {@code ce_type} (any type when null). */
+    static Optional<ConsumerRecord<String, String>> firstWithKeyAndType(String topic, String key, String type) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -76,7 +81,7 @@ final class AuditEvents {
             Instant end = Instant.now().plusSeconds(5);
             while (Instant.now().isBefore(end)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
+                    if (key.equals(record.key()) && (type == null || type.equals(header(record, "ce_type")))) {
                         return Optional.of(record);
                     }
                 }
@@ -96,6 +101,12 @@ final class AuditEvents {
 
     static String spanId(String traceparent) {
         return traceparent.split("-")[2];
+    }
+
+    /** A header's value as text, null when the record has none. */
+    static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

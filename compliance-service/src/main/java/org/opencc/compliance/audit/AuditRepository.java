@@ -141,6 +141,33 @@ public class AuditRepository {
         }
     }
 
+    /**
+     * Whether an entry of the interaction has the type and, when given, the subject and worker (the interaction's
+     * index narrows it to that interaction's few entries).
+     */
+    boolean exists(String interactionId, String eventType, String subject, String workerSid) {
+        String sql = "SELECT 1 FROM audit_entry WHERE interaction_id = ? AND event_type = ?"
+                + (subject == null ? "" : " AND subject = ?") + (workerSid == null ? "" : " AND worker_sid = ?")
+                + " LIMIT 1";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            int i = 1;
+            query.setString(i++, interactionId);
+            query.setString(i++, eventType);
+            if (subject != null) {
+                query.setString(i++, subject);
+            }
+            if (workerSid != null) {
+                query.setString(i, workerSid);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up " + eventType + " entries of " + interactionId, e);
+        }
+    }
+
     /** The entries matching every filter the query gives (at least one), oldest first. */
     public List<AuditEntry> matching(AuditQuery query) {
         // column names are constants here, never caller input; values are bound

@@ -62,9 +62,39 @@ public class AuditService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordPublished(String eventId, DomainEvent event, String actor, Instant occurredAt) {
+        recordPublished(eventId, event, actor, null, null, null, occurredAt, null);
+    }
+
+    /**
+     * Like {@link #recordPublished(String, DomainEvent, String, Instant)}, for an event done by a person under a
+     * role, about an interaction (a consent captured or revoked): the entry is findable by interaction and by actor.
+     *
+     * @param actorRole the role the actor acted under, or null
+     * @param interactionId the interaction the event is about, or null
+     * @param workerSid the acting agent's worker, or null
+     * @param detail a JSON object of names and ids (never personal data), or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPublished(String eventId, DomainEvent event, String actor, String actorRole,
+            String interactionId, String workerSid, Instant occurredAt, String detail) {
         SpanContext trace = Span.current().getSpanContext();
-        entries.append(new AuditEntry(eventId, event.topic(), event.type(), event.subject(), actor, null, null,
-                null, null, null, trace.isValid() ? trace.getTraceId() : null, occurredAt, clock.instant(), null));
+        entries.append(new AuditEntry(eventId, event.topic(), event.type(), event.subject(), actor, actorRole,
+                interactionId, null, workerSid, null, trace.isValid() ? trace.getTraceId() : null, occurredAt,
+                clock.instant(), detail));
+    }
+
+    /**
+     * Whether the trail holds an {@code interaction.assigned} of the interaction to the worker: the view of "whose
+     * interaction is it" this service has without asking another (any worker it was ever assigned to, e.g. before a
+     * transfer). It lags the gateway by the consumer's delay.
+     */
+    public boolean wasAssigned(String interactionId, String workerSid) {
+        return entries.exists(interactionId, "interaction.assigned", null, workerSid);
+    }
+
+    /** Whether the trail holds an entry of the type about the subject within the interaction. */
+    public boolean hasEntry(String interactionId, String eventType, String subject) {
+        return entries.exists(interactionId, eventType, subject, null);
     }
 
     /**

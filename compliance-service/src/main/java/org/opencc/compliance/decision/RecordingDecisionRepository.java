@@ -14,8 +14,8 @@ import org.opencc.contracts.EventCodec;
 public class RecordingDecisionRepository {
     private static final String INSERT = "INSERT INTO recording_decision (id, channel, region, from_country,"
             + " from_subdivision, to_country, to_subdivision, record, consent_required, announcement,"
-            + " policy_version, jurisdictions, reasons, decided_by, decided_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)";
+            + " policy_version, jurisdictions, reasons, decided_by, decided_at, customer_key, consent_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)";
 
     private final AgroalDataSource dataSource;
 
@@ -23,8 +23,14 @@ public class RecordingDecisionRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores a decision: its inputs as countries and subdivisions only, never the numbers. */
-    public void insert(RecordingDecisionResponse decision, RecordingDecided event, String decidedBy) {
+    /**
+     * Stores a decision: its inputs as countries and subdivisions only, never the numbers.
+     *
+     * @param customerKey the pseudonymous key the request named, or null
+     * @param consentId the customer's consent whose latest event counted, or null
+     */
+    public void insert(RecordingDecisionResponse decision, RecordingDecided event, String decidedBy,
+            String customerKey, String consentId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setString(1, decision.decisionId());
@@ -42,6 +48,8 @@ public class RecordingDecisionRepository {
             insert.setString(13, EventCodec.mapper().writeValueAsString(decision.reasons()));
             insert.setString(14, decidedBy);
             insert.setObject(15, decision.decidedAt().atOffset(ZoneOffset.UTC));
+            insert.setString(16, customerKey);
+            insert.setString(17, consentId);
             insert.executeUpdate();
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("cannot store recording decision " + decision.decisionId(), e);

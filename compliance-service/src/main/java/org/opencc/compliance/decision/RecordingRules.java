@@ -16,6 +16,9 @@ import org.opencc.contracts.Channel;
  * residency zone; an uncovered country or a non-geographic number is not recorded.
  */
 final class RecordingRules {
+    /** The last reason of a decision not to record. */
+    static final String NOT_RECORDED = "not recorded";
+
     private RecordingRules() {}
 
     /**
@@ -58,7 +61,7 @@ final class RecordingRules {
             }
         }
         if (!record) {
-            reasons.add("not recorded");
+            reasons.add(NOT_RECORDED);
             return new Outcome(false, null, null, parties, reasons);
         }
         return new Outcome(true, consent, announcement(all, consent), parties, reasons);

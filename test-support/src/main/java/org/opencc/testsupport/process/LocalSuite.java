@@ -33,6 +33,8 @@ public final class LocalSuite implements AutoCloseable {
     public final String routerAccountSid = "AC" + hex();
     public final String routerAuthToken = hex();
     public final String twilioAuthToken = hex();
+    /** One pseudonym secret for the whole suite: the gateway derives customer keys with it, compliance too. */
+    public final String pseudonymSecret = hex();
     private final Path workDir;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -112,7 +114,7 @@ public final class LocalSuite implements AutoCloseable {
             if (ports.containsKey("channel-gateway")) {
                 env.put("GATEWAY_PUBLIC_URL", "http://localhost:" + ports.get("channel-gateway"));
             }
-            env.put("GATEWAY_PSEUDONYM_SECRET", hex());
+            env.put("GATEWAY_PSEUDONYM_SECRET", pseudonymSecret);
             env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
             env.put("JWT_ISSUER", JwtMinter.DEV_ISSUER);
             env.put("CC_TRACING_FILE", spansFile(module).toString());
