@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.taskrouter.v1.Workspace;
-import com.twilio.rest.taskrouter.v1.workspace.Activity;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
-import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
-import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import com.twilio.rest.taskrouter.v1.workspace.worker.Reservation;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,31 +53,27 @@ class ContextWhileTheViewLagsTest {
     void anAgentOfferedTheTaskWhileTheViewLagsReadsItsContextAndOthersStillMayNot() throws Exception {
         TwilioRestClient twilio = TwilioClients.forBaseUrl(suite.url("task-router"), suite.routerAccountSid,
                 suite.routerAuthToken);
-        String ws = Workspace.creator("Lag " + UUID.randomUUID()).create(twilio).getSid();
-        Activity available = Activity.creator(ws, "On shift").setAvailable(true).create(twilio);
-        TaskQueue queue = TaskQueue.creator(ws, "Everyone").setTargetWorkers("1==1").create(twilio);
-        Workflow workflow = Workflow.creator(ws, "All", "{\"task_routing\":{\"default_filter\":{\"queue\":\""
-                + queue.getSid() + "\"}}}").create(twilio);
-        Worker first = Worker.creator(ws, "first-" + UUID.randomUUID()).setActivitySid(available.getSid())
-                .create(twilio);
+        OneQueueWorkspace workspace = OneQueueWorkspace.create(twilio, "Lag");
+        String ws = workspace.sid();
+        Worker first = workspace.worker("first", true);
         String customerKey = "ck_" + UUID.randomUUID().toString().replace("-", "");
-        Task task = Task.creator(ws).setWorkflowSid(workflow.getSid())
+        Task task = Task.creator(ws).setWorkflowSid(workspace.workflow().getSid())
                 .setAttributes("{\"customer_key\":\"" + customerKey + "\",\"channel\":\"sms\"}").create(twilio);
 
-        Reservation offered = pendingReservation(twilio, ws, first.getSid());
+        Reservation offered = workspace.pendingReservation(first.getSid());
         assertEquals(task.getSid(), offered.getTaskSid());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals(200, read(task.getSid(), first.getSid()).statusCode()));
 
-        Worker second = Worker.creator(ws, "second-" + UUID.randomUUID()).create(twilio);
-        Worker stranger = Worker.creator(ws, "stranger-" + UUID.randomUUID()).create(twilio);
+        Worker second = workspace.worker("second", false);
+        Worker stranger = workspace.worker("stranger", false);
         KafkaBroker.shared().stop();
         try {
             // the first agent rejects; the task goes to the second, whom agent-context's view has never seen
             Reservation.updater(ws, first.getSid(), offered.getSid())
                     .setReservationStatus(Reservation.Status.REJECTED).update(twilio);
-            Worker.updater(ws, second.getSid()).setActivitySid(available.getSid()).update(twilio);
-            pendingReservation(twilio, ws, second.getSid());
+            Worker.updater(ws, second.getSid()).setActivitySid(workspace.available().getSid()).update(twilio);
+            workspace.pendingReservation(second.getSid());
 
             HttpResponse<String> confirmed = read(task.getSid(), second.getSid());
             assertEquals(200, confirmed.statusCode(), confirmed.body());
@@ -98,14 +90,6 @@ class ContextWhileTheViewLagsTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals(403, read(task.getSid(), first.getSid()).statusCode()));
         assertEquals(200, read(task.getSid(), second.getSid()).statusCode());
-    }
-
-    private static Reservation pendingReservation(TwilioRestClient twilio, String ws, String workerSid) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var it = Reservation.reader(ws, workerSid).setReservationStatus(Reservation.Status.PENDING)
-                    .read(twilio).iterator();
-            return it.hasNext() ? it.next() : null;
-        }, r -> r != null);
     }
 
     private HttpResponse<String> read(String taskSid, String workerSid) throws Exception {

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.http.TwilioRestClient;
-import com.twilio.rest.taskrouter.v1.Workspace;
-import com.twilio.rest.taskrouter.v1.workspace.Activity;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
-import com.twilio.rest.taskrouter.v1.workspace.TaskQueue;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
-import com.twilio.rest.taskrouter.v1.workspace.Workflow;
 import com.twilio.rest.taskrouter.v1.workspace.worker.Reservation;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -73,28 +69,20 @@ class ErasureAcrossServicesTest {
     void afterAWholeInteractionAnErasureLeavesTheNumberAndTheWordsNowhere() throws Exception {
         TwilioRestClient twilio = TwilioClients.forBaseUrl(suite.url("task-router"), suite.routerAccountSid,
                 suite.routerAuthToken);
-        String ws = Workspace.creator("Erasure " + UUID.randomUUID()).create(twilio).getSid();
-        Activity available = Activity.creator(ws, "On shift").setAvailable(true).create(twilio);
-        TaskQueue queue = TaskQueue.creator(ws, "Everyone").setTargetWorkers("1==1").create(twilio);
-        Workflow workflow = Workflow.creator(ws, "All", "{\"task_routing\":{\"default_filter\":{\"queue\":\""
-                + queue.getSid() + "\"}}}").create(twilio);
-        Worker agent = Worker.creator(ws, "agent-" + UUID.randomUUID()).setActivitySid(available.getSid())
-                .create(twilio);
+        OneQueueWorkspace workspace = OneQueueWorkspace.create(twilio, "Erasure");
+        String ws = workspace.sid();
+        Worker agent = workspace.worker("agent", true);
         String ours = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
         assertEquals(201, send("PUT", suite.url("channel-gateway") + "/v1/numbers/" + URLEncoder.encode(ours,
                 StandardCharsets.UTF_8), suite.token("admin", null), "{\"workspace_sid\":\"" + ws
-                + "\",\"workflow_sid\":\"" + workflow.getSid() + "\",\"region\":\"local\"}").statusCode());
+                + "\",\"workflow_sid\":\"" + workspace.workflow().getSid() + "\",\"region\":\"local\"}").statusCode());
 
         String customer = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
         String words = "secret-words-" + UUID.randomUUID();
         assertEquals(200, sms(customer, ours, "hello, " + words).statusCode());
         assertEquals(200, sms(customer, ours, "my account is " + words).statusCode());
 
-        Reservation pending = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            var it = Reservation.reader(ws, agent.getSid()).setReservationStatus(Reservation.Status.PENDING)
-                    .read(twilio).iterator();
-            return it.hasNext() ? it.next() : null;
-        }, r -> r != null);
+        Reservation pending = workspace.pendingReservation(agent.getSid());
         Reservation.updater(ws, agent.getSid(), pending.getSid()).setReservationStatus(Reservation.Status.ACCEPTED)
                 .update(twilio);
         HttpResponse<String> context = send("GET", suite.url("agent-context") + "/v1/tasks/" + pending.getTaskSid()
