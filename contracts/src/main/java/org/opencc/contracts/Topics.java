@@ -1,6 +1,8 @@
 package org.opencc.contracts;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Kafka topic names. The version suffix changes only on an incompatible change (see EVENTS.md). */
 public final class Topics {
@@ -31,6 +33,33 @@ public final class Topics {
     public static final int PARTITIONS = 6;
 
     private Topics() {}
+
+    /**
+     * How long each topic keeps its records (Kafka's {@code retention.ms}, set when the launcher and the test
+     * broker create it; EVENTS.md's table states the same). Events carry no personal data, and still no topic keeps
+     * records longer than the erasure deadline of any policy (30 days).
+     */
+    private static final Map<String, Duration> RETENTION = Map.of(
+            INTERACTIONS, Duration.ofDays(7),
+            TASKS, Duration.ofDays(7),
+            WORKERS, Duration.ofDays(7),
+            CONTEXT, Duration.ofDays(7),
+            COMPLIANCE, Duration.ofDays(30),
+            COMPLIANCE_ACKS, Duration.ofDays(30));
+
+    /** The retention of one of {@link #all()}. */
+    public static Duration retention(String topic) {
+        Duration retention = RETENTION.get(topic);
+        if (retention == null) {
+            throw new IllegalArgumentException("not one of our topics: " + topic);
+        }
+        return retention;
+    }
+
+    /** The topic settings to create {@code topic} with: its {@code retention.ms}. */
+    public static Map<String, String> config(String topic) {
+        return Map.of("retention.ms", Long.toString(retention(topic).toMillis()));
+    }
 
     /** Every topic, in the order the launcher creates them. */
     public static List<String> all() {

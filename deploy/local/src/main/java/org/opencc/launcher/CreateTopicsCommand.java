@@ -35,7 +35,7 @@ final class CreateTopicsCommand implements Command {
         try (Admin admin = Admin.create(config)) {
             List<NewTopic> requested = new ArrayList<>();
             for (String topic : Topics.all()) {
-                requested.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1));
+                requested.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1).configs(Topics.config(topic)));
             }
             Map<String, KafkaFuture<Void>> results = admin.createTopics(requested).values();
             for (String topic : Topics.all()) {
@@ -53,7 +53,8 @@ final class CreateTopicsCommand implements Command {
                     throw new LauncherException("Kafka at " + bootstrap + " did not answer within 40 s",
                             LauncherException.TIMEOUT);
                 }
-                System.out.println("topic " + topic + " (" + Topics.PARTITIONS + " partitions): " + state);
+                System.out.println("topic " + topic + " (" + Topics.PARTITIONS + " partitions, retention "
+                        + Topics.retention(topic).toDays() + " days): " + state);
             }
         }
         return 0;

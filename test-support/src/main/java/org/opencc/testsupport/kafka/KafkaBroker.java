@@ -92,7 +92,8 @@ public final class KafkaBroker {
         try (Admin admin = admin()) {
             List<NewTopic> requested = new ArrayList<>();
             for (String topic : topics) {
-                requested.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1));
+                NewTopic created = new NewTopic(topic, Topics.PARTITIONS, (short) 1);
+                requested.add(Topics.all().contains(topic) ? created.configs(Topics.config(topic)) : created);
             }
             admin.createTopics(requested).values().forEach((name, future) -> {
                 try {
