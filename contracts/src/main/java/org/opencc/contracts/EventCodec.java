@@ -20,8 +20,11 @@ import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.compliance.ConsentCaptured;
+import org.opencc.contracts.compliance.ConsentRevoked;
 import org.opencc.contracts.compliance.ErasureCompleted;
 import org.opencc.contracts.compliance.ErasureRequested;
+import org.opencc.contracts.compliance.RecordingDecided;
 import org.opencc.contracts.context.ContextDenied;
 import org.opencc.contracts.context.ContextServed;
 
@@ -52,7 +55,10 @@ public final class EventCodec {
             Map.entry(ContextServed.TYPE, ContextServed.class),
             Map.entry(ContextDenied.TYPE, ContextDenied.class),
             Map.entry(ErasureRequested.TYPE, ErasureRequested.class),
-            Map.entry(ErasureCompleted.TYPE, ErasureCompleted.class));
+            Map.entry(ErasureCompleted.TYPE, ErasureCompleted.class),
+            Map.entry(RecordingDecided.TYPE, RecordingDecided.class),
+            Map.entry(ConsentCaptured.TYPE, ConsentCaptured.class),
+            Map.entry(ConsentRevoked.TYPE, ConsentRevoked.class));
 
     private EventCodec() {}
 

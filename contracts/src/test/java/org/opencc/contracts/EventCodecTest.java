@@ -25,8 +25,11 @@ import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.compliance.ConsentCaptured;
+import org.opencc.contracts.compliance.ConsentRevoked;
 import org.opencc.contracts.compliance.ErasureCompleted;
 import org.opencc.contracts.compliance.ErasureRequested;
+import org.opencc.contracts.compliance.RecordingDecided;
 import org.opencc.contracts.context.ContextDenied;
 import org.opencc.contracts.context.ContextServed;
 import org.opencc.contracts.context.Reader;
@@ -65,7 +68,13 @@ class EventCodecTest {
                         new Reader("mallory", "agent", WK), "no live reservation of the task names the worker",
                         AT),
                 new ErasureRequested("ER0123456789abcdef0123456789abcdef", List.of("ck_1f2e", "ck_9a8b"), 1, AT),
-                new ErasureCompleted("ER0123456789abcdef0123456789abcdef", "channel-gateway", 3, AT));
+                new ErasureCompleted("ER0123456789abcdef0123456789abcdef", "channel-gateway", 3, AT),
+                new RecordingDecided("RD0123456789abcdef0123456789abcdef", "voice", "us-east", true, "all-party",
+                        "2026-11-01", "US", "US-CA", "US", "US-NY", AT),
+                new ConsentCaptured("CN0123456789abcdef0123456789abcdef", IN, "ck_1f2e", "recording", "keypress",
+                        "agent", WK, "2026-11-01", "k1a2b3", AT),
+                new ConsentRevoked("CN0123456789abcdef0123456789abcdef", IN, "ck_1f2e", "recording", "web-form",
+                        "compliance", null, "2026-11-01", "k1a2b3", AT));
     }
 
     @ParameterizedTest
@@ -87,7 +96,7 @@ class EventCodecTest {
         samples().forEach(e -> {
             assertTrue(Topics.all().contains(e.topic()), e.type());
             assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK")
-                    || e.key().startsWith("ck_") || e.key().startsWith("ER"), e.type());
+                    || e.key().startsWith("ck_") || e.key().startsWith("ER") || e.key().startsWith("RD"), e.type());
         });
     }
 

@@ -22,6 +22,8 @@ import org.opencc.support.outbox.OutboxWriter;
 import org.opencc.support.problem.ProblemException;
 import org.opencc.support.problem.ProblemType;
 import org.opencc.support.tracing.StageSpans;
+import org.opencc.contracts.compliance.ConsentCaptured;
+import org.opencc.contracts.compliance.ConsentRevoked;
 
 /**
  * Captures, revokes, reads and verifies consent records. A capture or a revocation is signed, stored, published

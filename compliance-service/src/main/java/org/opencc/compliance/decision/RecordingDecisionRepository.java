@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import org.opencc.contracts.EventCodec;
+import org.opencc.contracts.compliance.RecordingDecided;
 
 /** The {@code recording_decision} table, through plain JDBC on the caller's transaction. */
 @ApplicationScoped

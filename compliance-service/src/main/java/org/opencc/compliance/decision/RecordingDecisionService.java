@@ -27,6 +27,7 @@ import org.opencc.support.problem.FieldError;
 import org.opencc.support.problem.ProblemException;
 import org.opencc.support.problem.ProblemType;
 import org.opencc.support.tracing.StageSpans;
+import org.opencc.contracts.compliance.RecordingDecided;
 
 /**
  * Takes a recording decision under the current policy (and, when the request names the customer, their consent

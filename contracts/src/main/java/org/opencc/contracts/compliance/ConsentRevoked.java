@@ -1,4 +1,4 @@
-package org.opencc.compliance.consent;
+package org.opencc.contracts.compliance;
 
 import java.time.Instant;
 import org.opencc.contracts.DomainEvent;
@@ -7,8 +7,7 @@ import org.opencc.contracts.Topics;
 /**
  * A customer's consent was revoked: from now on, a recording decision for the customer (when it names the customer
  * key) does not record when this is the customer's latest recording consent event. Key: the consent's interaction
- * id, so it follows its {@code consent.captured}; subject: the consent id. Producer: compliance-service. Local to
- * this service until the lead moves it to contracts.
+ * id, so it follows its {@code consent.captured}; subject: the consent id. Producer: compliance-service.
  *
  * @param consentId the revoked consent
  * @param interactionId the interaction the consent was given in (not where it was revoked)

@@ -1,4 +1,4 @@
-package org.opencc.compliance.decision;
+package org.opencc.contracts.compliance;
 
 import java.time.Instant;
 import org.opencc.contracts.DomainEvent;
@@ -6,8 +6,7 @@ import org.opencc.contracts.Topics;
 
 /**
  * A recording decision was taken. Key: decision id (the interaction does not exist yet when the gateway asks).
- * Producer: compliance-service. Countries and subdivisions only, never the numbers. Local to this service until
- * the lead moves it to contracts (README "Events").
+
  *
  * @param decisionId {@code RD} + 32 hex
  * @param channel the channel decided for

@@ -1,4 +1,4 @@
-package org.opencc.compliance.consent;
+package org.opencc.contracts.compliance;
 
 import java.time.Instant;
 import org.opencc.contracts.DomainEvent;
@@ -8,7 +8,6 @@ import org.opencc.contracts.Topics;
  * A customer's consent was captured and signed. Key: interaction id (as every {@code cc.compliance.v1} event about an
  * interaction), so a consent's capture and revocation stay in order; subject: the consent id. Producer:
  * compliance-service. Ids, the pseudonymous customer key and names only; who captured it is in the audit trail.
- * Local to this service until the lead moves it to contracts (README "Events").
  *
  * @param consentId {@code CN} + 32 hex
  * @param interactionId the interaction it was given in
