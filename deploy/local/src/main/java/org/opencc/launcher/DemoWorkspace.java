@@ -34,7 +34,7 @@ final class DemoWorkspace {
                 WORKSPACE).map(Workspace::getSid)
                 .orElseGet(() -> Workspace.creator(WORKSPACE).create(client).getSid());
         String available = activity(ws, "Available", true);
-        activity(ws, "Offline", false);
+        String offline = activity(ws, "Offline", false);
         String queue = find(TaskQueue.reader(ws).setFriendlyName(QUEUE).read(client), TaskQueue::getFriendlyName,
                 QUEUE).map(TaskQueue::getSid)
                 .orElseGet(() -> TaskQueue.creator(ws, QUEUE).setTargetWorkers("skills HAS 'support'")
@@ -43,7 +43,9 @@ final class DemoWorkspace {
                 WORKFLOW).map(Workflow::getSid)
                 .orElseGet(() -> Workflow.creator(ws, WORKFLOW, routing(queue)).create(client).getSid());
         String alice = worker(ws, "alice", available);
-        String bob = worker(ws, "bob", available);
+        // bob starts offline so the demo SMS is always offered to alice (the printed curls use her token); make him
+        // Available to see routing choose between two agents
+        String bob = worker(ws, "bob", offline);
         return new Sids(ws, workflow, queue, alice, bob, available);
     }
 
@@ -60,17 +62,17 @@ final class DemoWorkspace {
                 .orElseGet(() -> Activity.creator(ws, name).setAvailable(isAvailable).create(client).getSid());
     }
 
-    /** Finds or creates the worker; an existing one is made Available again so the demo can route to it. */
-    private String worker(String ws, String name, String availableSid) {
+    /** Finds or creates the worker in the given activity; an existing one is put back into it. */
+    private String worker(String ws, String name, String activitySid) {
         Optional<Worker> existing = find(Worker.reader(ws).setFriendlyName(name).read(client),
                 Worker::getFriendlyName, name);
         if (existing.isEmpty()) {
-            return Worker.creator(ws, name).setAttributes(WORKER_ATTRIBUTES).setActivitySid(availableSid)
+            return Worker.creator(ws, name).setAttributes(WORKER_ATTRIBUTES).setActivitySid(activitySid)
                     .create(client).getSid();
         }
         Worker worker = existing.get();
-        if (!availableSid.equals(worker.getActivitySid())) {
-            Worker.updater(ws, worker.getSid()).setActivitySid(availableSid).update(client);
+        if (!activitySid.equals(worker.getActivitySid())) {
+            Worker.updater(ws, worker.getSid()).setActivitySid(activitySid).update(client);
         }
         return worker.getSid();
     }

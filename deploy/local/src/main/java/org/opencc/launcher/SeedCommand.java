@@ -54,7 +54,7 @@ final class SeedCommand implements Command {
         System.out.println("Demo workspace  " + sids.workspace() + " (\"" + DemoWorkspace.WORKSPACE + "\")");
         System.out.println("  workflow      " + sids.workflow() + " (\"" + DemoWorkspace.WORKFLOW + "\")");
         System.out.println("  queue         " + sids.queue() + " (\"" + DemoWorkspace.QUEUE + "\", skills HAS 'support')");
-        System.out.println("  workers       alice " + sids.alice() + ", bob " + sids.bob() + " (Available)");
+        System.out.println("  workers       alice " + sids.alice() + " (Available), bob " + sids.bob() + " (Offline)");
         System.out.println("  number        " + number + " -> workspace/workflow above, region local");
         System.out.println("  written to    " + demoEnv);
         return 0;
