@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Four CRM-like sources on one loopback server, configured as a deployment would configure its own: {@code profile}
@@ -26,6 +28,7 @@ public class ContextSourcesResource implements QuarkusTestResourceLifecycleManag
     static final long SCORES_LATENCY_MS = 1500;
     private static final String URL_PROPERTY = "cc.context.sources.orders.url";
     private HttpServer server;
+    private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean billingDown;
 
     @Override
@@ -50,14 +53,14 @@ public class ContextSourcesResource implements QuarkusTestResourceLifecycleManag
                     send(exchange, 200, "{\"plan\":\"pro\",\"card_number\":\"4111111111111111\",\"balance\":10.5}");
                 }
             });
-            server.createContext("/scores/", exchange -> {
+            // a slow source: the answer is scheduled, not slept for, so the server's threads stay free
+            server.createContext("/scores/", exchange -> delayed.schedule(() -> {
                 try {
-                    Thread.sleep(SCORES_LATENCY_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    send(exchange, 200, "{\"score\":7}");
+                } catch (IOException e) {
+                    exchange.close(); // the client gave up
                 }
-                send(exchange, 200, "{\"score\":7}");
-            });
+            }, SCORES_LATENCY_MS, TimeUnit.MILLISECONDS));
             server.createContext("/control", exchange -> {
                 String query = exchange.getRequestURI().getQuery();
                 billingDown = query != null && query.contains("billing=down");
@@ -118,5 +121,6 @@ public class ContextSourcesResource implements QuarkusTestResourceLifecycleManag
         if (server != null) {
             server.stop(0);
         }
+        delayed.shutdownNow();
     }
 }
