@@ -1,6 +1,7 @@
 package org.opencc.context;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -11,6 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.opencc.support.ids.Sids;
 import org.opencc.testsupport.crm.DemoCrm;
@@ -96,6 +99,26 @@ class ContextReadAuthorizationTest {
     void anUnknownTaskIsNotFound() {
         new TaskScenario().read(TaskScenario.role("supervisor")).statusCode(404)
                 .contentType(startsWith(PROBLEM_JSON)).body("type", is(PROBLEMS + "not-found"));
+    }
+
+    @Test
+    void aReadOfATaskNotYetSeenWaitsForItWithinTheBudget() throws Exception {
+        TaskScenario task = new TaskScenario();
+        // the read goes out first; task.created arrives while it waits (an agent desktop asking the moment a
+        // reservation is offered, before this service has folded the event)
+        CompletableFuture<io.restassured.response.Response> read = CompletableFuture.supplyAsync(() ->
+                io.restassured.RestAssured.given().auth().oauth2(TaskScenario.role("supervisor"))
+                        .queryParam("budget_ms", 2000).get("/v1/tasks/{taskSid}/context", task.taskSid));
+        task.publish(task.created());
+        io.restassured.response.Response response = read.get(30, TimeUnit.SECONDS);
+        response.then().statusCode(200).body("task_sid", is(task.taskSid))
+                .body("customer.customer_key", is(task.customerKey));
+    }
+
+    @Test
+    void aTaskStillUnseenAtTheBudgetIsNotFoundSayingWhy() {
+        new TaskScenario().read(TaskScenario.role("supervisor")).statusCode(404)
+                .body("detail", containsString("has not seen its task.created"));
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -49,6 +51,7 @@ public class ContextService {
     /** The gateway's keys are {@code ck_} + 32 hex digits; other producers may use other suffixes. */
     private static final Pattern CUSTOMER_KEY = Pattern.compile("ck_[A-Za-z0-9_-]{1,64}");
     private static final String READ_ID = "cc.context.read_id";
+    private static final Duration TASK_POLL = Duration.ofMillis(20);
 
     private final AssignmentRepository assignments;
     private final HistoryRepository history;
@@ -90,16 +93,44 @@ public class ContextService {
         Span span = StageSpans.current(Stage.CRM);
         span.setAttribute(SpanKeys.TASK_SID, taskSid);
         span.setAttribute(READ_ID, readId);
-        TaskView task = assignments.findTask(taskSid)
-                .orElseThrow(() -> ProblemException.notFound("task " + taskSid));
+        TaskView task = awaitTask(taskSid, start + budget.toNanos());
         // this read runs in its own trace; the link ties it to the interaction's
         StageSpans.linkToInteraction(span, task.interactionId(), task.rootTraceparent());
         Reader reader = reader();
         authorize(task, reader, readId);
         ContextSubject subject = task.subject();
         // a late answer is cached only while the task is open (a supervisor may read a task nobody holds)
-        FanOutResult result = crm.fetch(subject, budget, () -> assignments.isOpen(taskSid));
+        FanOutResult result = crm.fetch(subject, remaining(budget, start), () -> assignments.isOpen(taskSid));
         return respond(readId, subject, result, budget, reader, start);
+    }
+
+    /**
+     * The task from the view, waiting for it within the read's budget: an agent may ask for the context of a task
+     * the moment task-router offers it, before {@code task.created} has reached this service (or while its consumer
+     * is still joining the group). Any replica may fold the event, so the view in PostgreSQL is what is polled.
+     */
+    private TaskView awaitTask(String taskSid, long deadlineNanos) {
+        while (true) {
+            Optional<TaskView> task = assignments.findTask(taskSid);
+            if (task.isPresent()) {
+                return task.get();
+            }
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                throw ProblemException.notFound("task " + taskSid + " (agent-context has not seen its task.created;"
+                        + " if task-router created it just now, retry in a moment)");
+            }
+            LockSupport.parkNanos(Math.min(left, TASK_POLL.toNanos()));
+            if (Thread.currentThread().isInterrupted()) {
+                throw ProblemException.notFound("task " + taskSid);
+            }
+        }
+    }
+
+    /** What is left of the budget for the sources, never less than a millisecond. */
+    private static Duration remaining(Duration budget, long startNanos) {
+        long left = budget.toNanos() - (System.nanoTime() - startNanos);
+        return Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
     }
 
     /** The context of a customer without a task (supervisors and admins; the resource checks the role). */
