@@ -58,7 +58,7 @@ class EventCodecTest {
                 new TaskQueueEntered(WT, WS, WQ, IN, AT),
                 new TaskCompleted(WT, WS, WQ, IN, "resolved", AT),
                 new TaskCanceled(WT, WS, WQ, IN, "customer left", AT),
-                new WorkerActivityUpdated(WK, WS, "WA0123456789abcdef0123456789abcdef", "Available", true,
+                new WorkerActivityUpdated(WK, WS, "Alice", "WA0123456789abcdef0123456789abcdef", "Available", true,
                         List.of(WQ), AT),
                 new ContextServed("CX0123456789abcdef0123456789abcdef", WT, IN, "ck_1f2e",
                         new Reader("alice", "agent", WK), List.of("customer.name", "records.orders"),

@@ -14,17 +14,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
@@ -47,19 +42,11 @@ class QueueLiveStreamTest {
         publish(task.entered(Instant.now()));
         await().atMost(DEADLINE).until(() -> List.of(1, 0, 0).equals(counts(task.workspaceSid, task.taskQueueSid)));
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?workspace_sid=" + task.workspaceSid))
-                .header("Authorization", "Bearer " + token("supervisor"))
-                .header("Accept", "text/event-stream")
-                .build();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
-        BlockingQueue<JsonPath> snapshots = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readSnapshots(response.body(), snapshots), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (SseEvents sse = SseEvents.open(URI.create(stream + "?workspace_sid=" + task.workspaceSid),
+                token("supervisor"), "queues")) {
+            assertEquals(200, sse.response.statusCode());
+            assertTrue(sse.response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+            BlockingQueue<JsonPath> snapshots = sse.events;
             JsonPath first = snapshots.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             assertNotNull(first, "no snapshot within the deadline");
             assertEquals(List.of(1, 0, 0), countsIn(first, task.taskQueueSid));
@@ -69,32 +56,6 @@ class QueueLiveStreamTest {
 
             JsonPath changed = nextWith(snapshots, task.taskQueueSid, List.of(0, 1, 0));
             assertTrue(changed.getLong("version") > first.getLong("version"));
-        } finally {
-            // cancels the request: the server sees the client leave and stops polling for it
-            response.body().close();
-        }
-    }
-
-    /** Collects the data of each {@code queues} event until the stream ends or is closed. */
-    private static void readSnapshots(Stream<String> lines, BlockingQueue<JsonPath> snapshots) {
-        String[] event = {null};
-        StringBuilder data = new StringBuilder();
-        try {
-            lines.forEach(line -> {
-                if (line.startsWith("event:")) {
-                    event[0] = line.substring("event:".length()).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring("data:".length()).trim());
-                } else if (line.isEmpty()) {
-                    if ("queues".equals(event[0]) && data.length() > 0) {
-                        snapshots.add(JsonPath.from(data.toString()));
-                    }
-                    event[0] = null;
-                    data.setLength(0);
-                }
-            });
-        } catch (RuntimeException closed) {
-            // the test closed the stream
         }
     }
 

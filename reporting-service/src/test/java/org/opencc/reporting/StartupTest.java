@@ -36,10 +36,12 @@ class StartupTest {
     @Test
     void migrationsCreateTheLiveStateTables() throws SQLException {
         assertThat(SCHEMA.columns("live_task"), contains(
-                "task_sid", "workspace_sid", "task_queue_sid", "status", "entered_queue_at", "updated_at"));
+                "task_sid", "workspace_sid", "task_queue_sid", "status", "entered_queue_at", "updated_at",
+                "worker_sid"));
         assertThat(SCHEMA.primaryKey("live_task"), contains("task_sid"));
         assertThat(SCHEMA.columns("live_worker"), contains(
-                "worker_sid", "workspace_sid", "available", "task_queue_sids", "updated_at"));
+                "worker_sid", "workspace_sid", "available", "task_queue_sids", "updated_at", "friendly_name",
+                "activity_name"));
         assertThat(SCHEMA.primaryKey("live_worker"), contains("worker_sid"));
         assertThat(SCHEMA.columns("live_version"), contains("id", "version"));
         assertThat(SCHEMA.columns("queue_live"), empty());

@@ -54,7 +54,8 @@ final class Tasks {
 
     static WorkerActivityUpdated worker(String workerSid, String workspaceSid, boolean available,
             String... taskQueueSids) {
-        return new WorkerActivityUpdated(workerSid, workspaceSid, LiveEvents.sid("WA"),
+        return new WorkerActivityUpdated(workerSid, workspaceSid, "Agent " + workerSid.substring(2, 8),
+                LiveEvents.sid("WA"),
                 available ? "Available" : "Offline", available, List.of(taskQueueSids), Instant.now());
     }
 }

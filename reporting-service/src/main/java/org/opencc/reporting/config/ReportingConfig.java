@@ -39,13 +39,30 @@ public interface ReportingConfig {
     @WithDefault("20s")
     Duration serviceLevelDefault();
 
+    /** What the wallboard page shows ({@code cc.reporting.wallboard.*}). */
+    Wallboard wallboard();
+
+    /** Settings of the wallboard page, served to it by {@code GET /v1/wallboard/settings}. */
+    interface Wallboard {
+        /**
+         * The service level each queue should reach, in percent (0 to 100): the wallboard colours a queue whose
+         * current interval is below it.
+         */
+        @WithDefault("80")
+        double serviceLevelTarget();
+
+        /** How far back the wallboard's chart of offered and accepted tasks per interval reaches (1 to 24 hours). */
+        @WithDefault("4h")
+        Duration chartSpan();
+    }
+
     /** Settings of the live queue view ({@code cc.reporting.live.*}). */
     interface Live {
         /**
          * How often each open {@code /v1/queues/live/stream} asks PostgreSQL whether the view changed
          * ({@code live_version}); the longest a change applied by any replica takes to reach a client.
          */
-        @WithDefault("500ms")
+        @WithDefault("250ms")
         Duration pollInterval();
 
         /** How often an open stream sends a comment line, so proxies and clients see the connection alive. */

@@ -13,4 +13,4 @@ import java.util.List;
  * @param asOf the instant {@code longest_waiting_seconds} was measured at
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record LiveSnapshot(List<QueueLive> queues, long version, Instant asOf) {}
+public record LiveSnapshot(List<QueueLive> queues, long version, Instant asOf) implements Versioned {}

@@ -26,14 +26,18 @@ public class LiveStateRepository {
             + " updated_at = EXCLUDED.updated_at WHERE live_task.status <> 'ended'";
     // a queue or entry time already known is kept: task-queue.entered is the authority for both
     private static final String STATUS = "INSERT INTO live_task"
-            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (task_sid) DO UPDATE SET status = EXCLUDED.status,"
+            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, worker_sid, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_sid) DO UPDATE SET status = EXCLUDED.status,"
+            + " worker_sid = EXCLUDED.worker_sid,"
             + " task_queue_sid = COALESCE(live_task.task_queue_sid, EXCLUDED.task_queue_sid),"
             + " entered_queue_at = COALESCE(live_task.entered_queue_at, EXCLUDED.entered_queue_at),"
             + " updated_at = EXCLUDED.updated_at WHERE live_task.status <> 'ended'";
     private static final String WORKER = "INSERT INTO live_worker"
-            + " (worker_sid, workspace_sid, available, task_queue_sids, updated_at) VALUES (?, ?, ?, ?, ?)"
+            + " (worker_sid, workspace_sid, available, task_queue_sids, updated_at, friendly_name, activity_name)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (worker_sid) DO UPDATE SET workspace_sid = EXCLUDED.workspace_sid,"
+            + " friendly_name = COALESCE(EXCLUDED.friendly_name, live_worker.friendly_name),"
+            + " activity_name = EXCLUDED.activity_name,"
             + " available = EXCLUDED.available, task_queue_sids = EXCLUDED.task_queue_sids,"
             + " updated_at = EXCLUDED.updated_at";
 
@@ -56,18 +60,20 @@ public class LiveStateRepository {
     }
 
     /**
-     * Moves a task to {@code status}. For a task not yet known, {@code taskQueueSid} and {@code occurredAt} stand in
-     * for the queue and entry time its missed task-queue.entered would have given.
+     * Moves a task to {@code status}, with the worker it is now with (null when it is with nobody). For a task not
+     * yet known, {@code taskQueueSid} and {@code occurredAt} stand in for the queue and entry time its missed
+     * task-queue.entered would have given.
      */
     public boolean status(String taskSid, String workspaceSid, String taskQueueSid, TaskStatus status,
-            Instant occurredAt, Instant now) {
+            String workerSid, Instant occurredAt, Instant now) {
         return update(STATUS, taskSid, workspaceSid, taskQueueSid, status.value(),
-                taskQueueSid == null || occurredAt == null ? null : Timestamp.from(occurredAt), Timestamp.from(now));
+                taskQueueSid == null || occurredAt == null ? null : Timestamp.from(occurredAt), workerSid,
+                Timestamp.from(now));
     }
 
-    /** The worker's availability and eligible queues, as of its latest activity update. */
-    public boolean worker(String workerSid, String workspaceSid, boolean available, List<String> taskQueueSids,
-            Instant now) {
+    /** The worker's name, activity, availability and eligible queues, as of its latest activity update. */
+    public boolean worker(String workerSid, String workspaceSid, String friendlyName, String activityName,
+            boolean available, List<String> taskQueueSids, Instant now) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(WORKER)) {
             upsert.setString(1, workerSid);
@@ -76,6 +82,8 @@ public class LiveStateRepository {
             upsert.setArray(4, connection.createArrayOf("text",
                     (taskQueueSids == null ? List.<String>of() : taskQueueSids).toArray()));
             upsert.setTimestamp(5, Timestamp.from(now));
+            upsert.setString(6, friendlyName);
+            upsert.setString(7, activityName);
             return upsert.executeUpdate() > 0;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot update live worker " + workerSid, e);

@@ -82,31 +82,31 @@ public class LiveStateService {
         }
         if (event instanceof ReservationCreated reservation) {
             return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
-                    TaskStatus.RESERVED, reservation.occurredAt(), now);
+                    TaskStatus.RESERVED, reservation.workerSid(), reservation.occurredAt(), now);
         }
         if (event instanceof ReservationAccepted reservation) {
             return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
-                    TaskStatus.ASSIGNED, reservation.occurredAt(), now);
+                    TaskStatus.ASSIGNED, reservation.workerSid(), reservation.occurredAt(), now);
         }
         if (event instanceof ReservationRejected reservation) {
             return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
-                    TaskStatus.PENDING, reservation.occurredAt(), now);
+                    TaskStatus.PENDING, null, reservation.occurredAt(), now);
         }
         if (event instanceof ReservationTimedOut reservation) {
             return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),
-                    TaskStatus.PENDING, reservation.occurredAt(), now);
+                    TaskStatus.PENDING, null, reservation.occurredAt(), now);
         }
         if (event instanceof TaskCompleted completed) {
             return repository.status(completed.taskSid(), completed.workspaceSid(), completed.taskQueueSid(),
-                    TaskStatus.ENDED, completed.occurredAt(), now);
+                    TaskStatus.ENDED, null, completed.occurredAt(), now);
         }
         if (event instanceof TaskCanceled canceled) {
             return repository.status(canceled.taskSid(), canceled.workspaceSid(), canceled.taskQueueSid(),
-                    TaskStatus.ENDED, canceled.occurredAt(), now);
+                    TaskStatus.ENDED, null, canceled.occurredAt(), now);
         }
         if (event instanceof WorkerActivityUpdated worker) {
-            return repository.worker(worker.workerSid(), worker.workspaceSid(), worker.available(),
-                    worker.taskQueueSids(), now);
+            return repository.worker(worker.workerSid(), worker.workspaceSid(), worker.friendlyName(),
+                    worker.activityName(), worker.available(), worker.taskQueueSids(), now);
         }
         return false;
     }

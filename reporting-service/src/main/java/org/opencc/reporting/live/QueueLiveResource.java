@@ -23,10 +23,10 @@ import org.opencc.support.security.Roles;
 public class QueueLiveResource {
     static final String WORKSPACE_SID = "workspace_sid";
 
-    private final QueueLiveService live;
-    private final QueueLiveStream stream;
+    private final LiveViewService live;
+    private final LiveStream stream;
 
-    public QueueLiveResource(QueueLiveService live, QueueLiveStream stream) {
+    public QueueLiveResource(LiveViewService live, LiveStream stream) {
         this.live = live;
         this.stream = stream;
     }
@@ -34,17 +34,18 @@ public class QueueLiveResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public LiveSnapshot queues(@QueryParam(WORKSPACE_SID) String workspaceSid) {
-        return live.snapshot(validWorkspace(workspaceSid));
+        return live.queues(validWorkspace(workspaceSid));
     }
 
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> stream(@QueryParam(WORKSPACE_SID) String workspaceSid, @Context Sse sse) {
-        return stream.open(validWorkspace(workspaceSid), sse);
+        String workspace = validWorkspace(workspaceSid);
+        return stream.open(LiveStream.QUEUES, () -> live.queues(workspace), sse);
     }
 
-    private static String validWorkspace(String workspaceSid) {
+    static String validWorkspace(String workspaceSid) {
         if (workspaceSid == null || workspaceSid.isEmpty()) {
             return null;
         }

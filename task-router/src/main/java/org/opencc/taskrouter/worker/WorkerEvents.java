@@ -29,13 +29,15 @@ public class WorkerEvents {
      */
     public void changed(Worker worker) {
         List<String> queues = membership.refreshWorker(worker.workspaceSid(), worker.sid(), worker.attributes());
-        outbox.append(new WorkerActivityUpdated(worker.sid(), worker.workspaceSid(), worker.activitySid(),
+        outbox.append(new WorkerActivityUpdated(worker.sid(), worker.workspaceSid(), worker.friendlyName(),
+                worker.activitySid(),
                 worker.activityName(), worker.available(), queues, clock.instant()));
     }
 
     /** Says the worker is gone: unavailable and in no queue. */
     public void deleted(Worker worker) {
-        outbox.append(new WorkerActivityUpdated(worker.sid(), worker.workspaceSid(), worker.activitySid(),
+        outbox.append(new WorkerActivityUpdated(worker.sid(), worker.workspaceSid(), worker.friendlyName(),
+                worker.activitySid(),
                 worker.activityName(), false, List.of(), clock.instant()));
     }
 }
