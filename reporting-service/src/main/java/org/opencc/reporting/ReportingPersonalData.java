@@ -2,18 +2,26 @@ package org.opencc.reporting;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.opencc.reporting.journey.EventLog;
 import org.opencc.support.erasure.PersonalData;
 
 /**
- * reporting-service keeps no customer data: its live views and interval facts are keyed by task, queue, worker and
- * interaction ids and carry no customer key, address or text (see {@code db/migration}). It answers erasure
- * requests with nothing erased, so compliance-service can see the request complete everywhere. A column that ever
+ * The one customer datum reporting-service keeps is the pseudonymous customer key some events carry
+ * ({@code interaction.created}, {@code context.*}, {@code consent.*}), in {@code event_log} (column and payload).
+ * An erasure removes it there; the journey stays, no longer linkable to the customer. The live views and interval
+ * facts are keyed by task, queue, worker and interaction ids only (see {@code db/migration}). A column that ever
  * holds a customer key must be erased here.
  */
 @ApplicationScoped
 public class ReportingPersonalData implements PersonalData {
+    private final EventLog log;
+
+    public ReportingPersonalData(EventLog log) {
+        this.log = log;
+    }
+
     @Override
     public long erase(List<String> customerKeys) {
-        return 0;
+        return log.eraseCustomerKeys(customerKeys);
     }
 }

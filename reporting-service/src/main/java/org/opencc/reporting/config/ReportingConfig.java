@@ -39,6 +39,23 @@ public interface ReportingConfig {
     @WithDefault("20s")
     Duration serviceLevelDefault();
 
+    /** Journeys and the event log behind them ({@code cc.reporting.journeys.*}). */
+    Journeys journeys();
+
+    /** Settings of journeys ({@code GET /v1/journeys/...}). */
+    interface Journeys {
+        /** How long {@code event_log} keeps an event (by its own time); within the topics' 30-day bound. */
+        @WithDefault("P30D")
+        Duration retention();
+
+        /**
+         * How long the next step of an interaction may take before its absence is a finding: a task after
+         * {@code interaction.created}, a queue after {@code task.created}. Younger journeys are still in progress.
+         */
+        @WithDefault("30s")
+        Duration stepGrace();
+    }
+
     /** What the wallboard page shows ({@code cc.reporting.wallboard.*}). */
     Wallboard wallboard();
 

@@ -20,8 +20,10 @@ import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskEvent;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
+import org.opencc.contracts.worker.WorkerEvent;
 import org.opencc.reporting.config.ReportingConfig;
 import org.opencc.reporting.interval.TaskFacts;
+import org.opencc.reporting.journey.JourneyEvents;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
 import org.opencc.support.tracing.StageSpans;
@@ -42,9 +44,11 @@ public class LiveStateService {
     private final Clock clock;
     private final ReportingConfig config;
     private final TaskFacts facts;
+    private final JourneyEvents journeys;
 
     public LiveStateService(ProcessedEvents processedEvents, LiveStateRepository repository, Clock clock,
-            ReportingConfig config, TaskFacts facts) {
+            ReportingConfig config, TaskFacts facts, JourneyEvents journeys) {
+        this.journeys = journeys;
         this.processedEvents = processedEvents;
         this.repository = repository;
         this.clock = clock;
@@ -61,6 +65,9 @@ public class LiveStateService {
         if (!processedEvents.recordFirstSight(CONSUMER, inbound.id())) {
             span.setAttribute(SpanKeys.DUPLICATE, true);
             return;
+        }
+        if (!(event instanceof WorkerEvent)) {
+            journeys.logIfKnown(inbound); // task events for journeys; unknown types are counted as skipped
         }
         if (event == null) {
             return;

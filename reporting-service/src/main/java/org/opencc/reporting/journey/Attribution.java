@@ -1,0 +1,187 @@
+package org.opencc.reporting.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.opencc.contracts.EventCodec;
+
+/**
+ * Names the first stage of an interaction's journey that went wrong, by an ordered rule table: the rules follow the
+ * pipeline (intake, routing, webhook, crm), the first that finds something decides the {@code attribution}, and
+ * every finding is listed among the anomalies. Each rule names its evidence (event ids). Documented in the README
+ * ("Journeys"); change both together.
+ */
+public final class Attribution {
+    /** The stages a finding can name. */
+    public static final Set<String> STAGES = Set.of("intake", "routing", "webhook", "crm", "none");
+    private static final Set<String> FAILED_SOURCE = Set.of("timeout", "error", "circuit-open");
+
+    private record Rule(String id, String stage, BiFunction<List<LoggedEvent>, Context, Finding> check) {}
+
+    /** What the rules may look at besides the events: now, and how long a next step may take. */
+    record Context(Instant now, Duration stepGrace) {}
+
+    /**
+     * One rule's finding.
+     *
+     * @param rule the rule's id, e.g. {@code reservation-timeout}
+     * @param stage intake, routing, webhook or crm
+     * @param reason what happened, in a sentence
+     * @param eventIds the events that show it
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Finding(String rule, String stage, String reason, List<String> eventIds) {}
+
+    /**
+     * The verdict: the first finding's stage, reason and evidence, or stage {@code none}.
+     *
+     * @param anomalies every rule's finding, in rule order
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Verdict(String stage, String rule, String reason, List<String> eventIds, List<Finding> anomalies) {}
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("duplicate-task", "routing", Attribution::duplicateTask),
+            new Rule("no-task", "routing", Attribution::noTask),
+            new Rule("no-queue", "routing", Attribution::noQueue),
+            new Rule("expected-queue-missed", "routing", Attribution::expectedQueueMissed),
+            new Rule("reservation-timeout", "routing", Attribution::reservationTimeout),
+            new Rule("context-failed", "crm", Attribution::contextFailed));
+
+    private Attribution() {}
+
+    /** Applies every rule to the events (in event-time order) and returns the verdict. */
+    public static Verdict decide(List<LoggedEvent> events, Instant now, Duration stepGrace) {
+        Context context = new Context(now, stepGrace);
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : RULES) {
+            Finding finding = rule.check().apply(events, context);
+            if (finding != null) {
+                findings.add(new Finding(rule.id(), rule.stage(), finding.reason(), finding.eventIds()));
+            }
+        }
+        if (findings.isEmpty()) {
+            return new Verdict("none", null, "nothing went wrong that the events show", List.of(), List.of());
+        }
+        Finding first = findings.get(0);
+        return new Verdict(first.stage(), first.rule(), first.reason(), first.eventIds(), List.copyOf(findings));
+    }
+
+    /** task-router opened more than one task for the interaction. */
+    private static Finding duplicateTask(List<LoggedEvent> events, Context context) {
+        List<LoggedEvent> created = ofType(events, "task.created");
+        if (created.size() < 2) {
+            return null;
+        }
+        return finding(created.size() + " tasks were opened for one interaction", created);
+    }
+
+    /** interaction.created, and no task.created within the grace. */
+    private static Finding noTask(List<LoggedEvent> events, Context context) {
+        LoggedEvent interaction = first(events, "interaction.created");
+        if (interaction == null || first(events, "task.created") != null || young(interaction, context)) {
+            return null;
+        }
+        return finding("no task was opened for the interaction within " + context.stepGrace().toSeconds()
+                + " s of interaction.created", List.of(interaction));
+    }
+
+    /** task.created, and no task-queue.entered within the grace: no workflow filter placed it in a queue. */
+    private static Finding noQueue(List<LoggedEvent> events, Context context) {
+        for (LoggedEvent task : ofType(events, "task.created")) {
+            boolean queued = events.stream().anyMatch(e -> "task-queue.entered".equals(e.type())
+                    && task.taskSid() != null && task.taskSid().equals(e.taskSid()));
+            if (!queued && !young(task, context)) {
+                return finding("task " + task.taskSid() + " entered no queue within "
+                        + context.stepGrace().toSeconds() + " s: no workflow filter placed it", List.of(task));
+            }
+        }
+        return null;
+    }
+
+    /** The task declared {@code expected_queue} in its attributes and entered another queue. */
+    private static Finding expectedQueueMissed(List<LoggedEvent> events, Context context) {
+        for (LoggedEvent task : ofType(events, "task.created")) {
+            String expected = attribute(task, "expected_queue");
+            if (expected == null) {
+                continue;
+            }
+            for (LoggedEvent entered : ofType(events, "task-queue.entered")) {
+                String queue = entered.data().path("task_queue_sid").asText(null);
+                if (task.taskSid() != null && task.taskSid().equals(entered.taskSid()) && queue != null
+                        && !queue.equals(expected)) {
+                    return finding("task " + task.taskSid() + " entered queue " + queue + ", expected " + expected,
+                            List.of(task, entered));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A reservation timed out: the worker offered the task did not answer. */
+    private static Finding reservationTimeout(List<LoggedEvent> events, Context context) {
+        List<LoggedEvent> timeouts = ofType(events, "reservation.timeout");
+        if (timeouts.isEmpty()) {
+            return null;
+        }
+        LoggedEvent first = timeouts.get(0);
+        return finding("reservation " + first.data().path("reservation_sid").asText() + " of worker "
+                + first.workerSid() + " timed out" + (timeouts.size() > 1 ? " (" + timeouts.size() + " in all)" : ""),
+                timeouts);
+    }
+
+    /** A context read answered partially, or with a source timed out, failing or behind an open circuit. */
+    private static Finding contextFailed(List<LoggedEvent> events, Context context) {
+        for (LoggedEvent served : ofType(events, "context.served")) {
+            List<String> failed = new ArrayList<>();
+            for (JsonNode source : served.data().path("sources")) {
+                if (FAILED_SOURCE.contains(source.path("status").asText())) {
+                    failed.add(source.path("name").asText() + " " + source.path("status").asText() + " after "
+                            + source.path("latency_ms").asLong() + " ms");
+                }
+            }
+            if (!failed.isEmpty() || served.data().path("partial").asBoolean(false)) {
+                return finding("context read " + served.data().path("read_id").asText() + " was "
+                        + (failed.isEmpty() ? "partial" : String.join(", ", failed)) + " (budget "
+                        + served.data().path("budget_ms").asInt() + " ms)", List.of(served));
+            }
+        }
+        return null;
+    }
+
+    private static boolean young(LoggedEvent event, Context context) {
+        return event.occurredAt().plus(context.stepGrace()).isAfter(context.now());
+    }
+
+    private static String attribute(LoggedEvent task, String name) {
+        String attributes = task.data().path("attributes").asText(null);
+        if (attributes == null) {
+            return null;
+        }
+        try {
+            JsonNode value = EventCodec.mapper().readTree(attributes).path(name);
+            return value.isTextual() ? value.asText() : null;
+        } catch (IOException e) {
+            return null; // attributes set through the REST API may be anything
+        }
+    }
+
+    private static LoggedEvent first(List<LoggedEvent> events, String type) {
+        return events.stream().filter(e -> type.equals(e.type())).findFirst().orElse(null);
+    }
+
+    private static List<LoggedEvent> ofType(List<LoggedEvent> events, String type) {
+        return events.stream().filter(e -> type.equals(e.type())).toList();
+    }
+
+    private static Finding finding(String reason, List<LoggedEvent> evidence) {
+        return new Finding(null, null, reason, evidence.stream().map(LoggedEvent::eventId).toList());
+    }
+}

@@ -1,0 +1,126 @@
+package org.opencc.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opencc.reporting.LiveEvents.publish;
+import static org.opencc.reporting.LiveEvents.sid;
+import static org.opencc.reporting.LiveEvents.token;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.opencc.contracts.Channel;
+import org.opencc.contracts.Topics;
+import org.opencc.contracts.context.ContextServed;
+import org.opencc.contracts.context.Reader;
+import org.opencc.contracts.context.SourceOutcome;
+import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.testsupport.jwt.JwtResource;
+import org.opencc.testsupport.kafka.KafkaBroker;
+import org.opencc.testsupport.kafka.KafkaResource;
+import org.opencc.testsupport.postgres.PostgresResource;
+
+/** Journeys from the events of every topic of an interaction, with the rule table's verdict. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(JwtResource.class)
+class JourneyTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String PROBLEMS = "https://opencc.dev/problems/";
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Test
+    void aJourneyJoinsTheInteractionItsTaskAndItsContextReadInEventTimeOrder() {
+        Tasks task = new Tasks(sid("WS"), sid("WQ"));
+        Instant t0 = Instant.now().minusSeconds(5);
+        // published out of order: the journey orders by event time
+        publish(task.accepted());
+        publish(new InteractionCreated(task.interactionId, Channel.SMS, task.workspaceSid, sid("WW"), "ck_abc",
+                "US", "us-east", t0), TRACEPARENT);
+        publish(task.created());
+        publish(task.entered(t0.plusSeconds(1)));
+        publish(task.reserved());
+        publish(new ContextServed(sid("CX"), task.taskSid, task.interactionId, "ck_abc",
+                new Reader("ada", "agent", task.workerSid), List.of("customer.name"), List.of(),
+                List.of(new SourceOutcome("demo-crm", "timeout", 300, null)), true, 300, 302, Instant.now()));
+
+        JsonPath journey = await().atMost(DEADLINE).until(() -> journey(task.interactionId),
+                j -> j != null && j.getList("events").size() == 6);
+        assertEquals("interaction.created", journey.getString("events[0].type"));
+        assertEquals(List.of(task.taskSid), journey.getList("task_sids"));
+        assertEquals(List.of("4bf92f3577b34da6a3ce929d0e0e4736"), journey.getList("trace_ids"));
+        assertEquals("cc.context.v1", journey.getString("events.find { it.type == 'context.served' }.topic"));
+        assertEquals("crm", journey.getString("attribution.stage"));
+        assertEquals("context-failed", journey.getString("attribution.rule"));
+        assertEquals(1, journey.getList("attribution.event_ids").size());
+    }
+
+    @Test
+    void aRedeliveredEventAppearsOnceAndAnUnknownTypeIsSkippedNotFatal() {
+        Tasks task = new Tasks(sid("WS"), sid("WQ"));
+        String id = UUID.randomUUID().toString();
+        LiveEvents.publish(task.created(), id, null);
+        LiveEvents.publish(task.created(), id, null);
+        publishRaw(Topics.TASKS, task.taskSid, "task.teleported", "{\"task_sid\":\"" + task.taskSid + "\"}");
+        publish(task.entered(Instant.now()));
+
+        JsonPath journey = await().atMost(DEADLINE).until(() -> journey(task.interactionId),
+                j -> j != null && j.getList("events").size() == 2);
+        assertEquals(List.of("task.created", "task-queue.entered"), journey.getList("events.type"));
+        await().atMost(DEADLINE).until(() -> skipped("task.teleported") >= 1.0);
+    }
+
+    @Test
+    void anUnknownInteractionIsNotFoundAndAMalformedOneAValidationProblem() {
+        given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", sid("IN")).then().statusCode(404)
+                .contentType(startsWith("application/problem+json")).body("type", is(PROBLEMS + "not-found"));
+        given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", "IN123").then().statusCode(400)
+                .body("type", is(PROBLEMS + "validation-failed")).body("errors.field", contains("interactionId"));
+    }
+
+    @Test
+    void journeysAreForSupervisorsAndAdmins() {
+        given().auth().oauth2(token("agent")).get("/v1/journeys/{id}", sid("IN")).then().statusCode(403);
+        given().get("/v1/journeys/{id}", sid("IN")).then().statusCode(401);
+    }
+
+    /** The journey as a supervisor reads it; null while it is not found. */
+    static JsonPath journey(String interactionId) {
+        var response = given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", interactionId);
+        return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+
+    private static double skipped(String type) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("reporting_events_skipped_total") && l.contains(type))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private static void publishRaw(String topic, String key, String type, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(record);
+            producer.flush();
+        }
+    }
+}
