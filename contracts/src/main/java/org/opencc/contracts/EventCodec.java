@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencc.contracts.interaction.InteractionAssigned;
 import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.CallbackFailed;
 import org.opencc.contracts.task.ReservationAccepted;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.ReservationRejected;
@@ -51,6 +52,7 @@ public final class EventCodec {
             Map.entry(ReservationTimedOut.TYPE, ReservationTimedOut.class),
             Map.entry(TaskCompleted.TYPE, TaskCompleted.class),
             Map.entry(TaskCanceled.TYPE, TaskCanceled.class),
+            Map.entry(CallbackFailed.TYPE, CallbackFailed.class),
             Map.entry(WorkerActivityUpdated.TYPE, WorkerActivityUpdated.class),
             Map.entry(ContextServed.TYPE, ContextServed.class),
             Map.entry(ContextDenied.TYPE, ContextDenied.class),

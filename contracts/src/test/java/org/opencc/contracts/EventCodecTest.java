@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opencc.contracts.interaction.InteractionAssigned;
 import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.CallbackFailed;
 import org.opencc.contracts.task.ReservationAccepted;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.ReservationRejected;
@@ -47,7 +48,7 @@ class EventCodecTest {
     static Stream<DomainEvent> samples() {
         return Stream.of(
                 new InteractionCreated(IN, Channel.SMS, WS, "WW0123456789abcdef0123456789abcdef", "ck_1f2e", "US",
-                        "us-east", AT),
+                        "us-east", AT, WQ),
                 new InteractionAssigned(IN, WT, WK, AT),
                 new TaskCreated(WT, WS, "WW0123456789abcdef0123456789abcdef", IN, "sms", 0,
                         "{\"channel\":\"sms\"}", AT),
@@ -55,7 +56,9 @@ class EventCodecTest {
                 new ReservationAccepted(WR, WT, WS, WK, WQ, IN, AT),
                 new ReservationRejected(WR, WT, WS, WK, WQ, IN, AT),
                 new ReservationTimedOut(WR, WT, WS, WK, WQ, IN, AT),
-                new TaskQueueEntered(WT, WS, WQ, IN, AT),
+                new TaskQueueEntered(WT, WS, WQ, IN, AT, "WW0123456789abcdef0123456789abcdef", "Billing"),
+                new CallbackFailed(WT, WS, IN, WR, CallbackFailed.ASSIGNMENT, "crm.example.com:8443", 0,
+                        "callback-timeout", 1, null, AT),
                 new TaskCompleted(WT, WS, WQ, IN, "resolved", AT),
                 new TaskCanceled(WT, WS, WQ, IN, "customer left", AT),
                 new WorkerActivityUpdated(WK, WS, "Alice", "WA0123456789abcdef0123456789abcdef", "Available", true,
@@ -83,6 +86,14 @@ class EventCodecTest {
         JsonNode golden = EventCodec.mapper().readTree(golden(event.type()));
         JsonNode encoded = EventCodec.mapper().readTree(EventCodec.encode(event));
         assertEquals(golden, encoded, "value of " + event.type() + " changed: a v1 consumer may break");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void everyTypeHasARowInEventsMd(DomainEvent event) throws IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("EVENTS.md"));
+        assertTrue(doc.contains("| `" + event.type() + "` | `" + event.getClass().getSimpleName() + "` |"),
+                event.type() + " needs a row in EVENTS.md's event table");
     }
 
     @ParameterizedTest

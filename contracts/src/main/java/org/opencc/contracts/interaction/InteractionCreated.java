@@ -15,6 +15,9 @@ import org.opencc.contracts.Channel;
  * @param country ISO 3166 alpha-2 country of the customer's number when known, else null
  * @param region the deployment region the number belongs to
  * @param createdAt when the gateway accepted it
+ * @param expectedQueueSid the queue the dialled number's mapping says its interactions belong in, null when it
+ *     declares none; task-router copies it into the task's attributes as {@code expected_queue}, and a journey
+ *     whose task lands elsewhere is a misroute
  */
 public record InteractionCreated(
         String interactionId,
@@ -24,9 +27,16 @@ public record InteractionCreated(
         String customerKey,
         String country,
         String region,
-        Instant createdAt)
+        Instant createdAt,
+        String expectedQueueSid)
         implements InteractionEvent {
     public static final String TYPE = "interaction.created";
+
+    /** An interaction whose number declares no expected queue. */
+    public InteractionCreated(String interactionId, Channel channel, String workspaceSid, String workflowSid,
+            String customerKey, String country, String region, Instant createdAt) {
+        this(interactionId, channel, workspaceSid, workflowSid, customerKey, country, region, createdAt, null);
+    }
 
     @Override
     public String type() {

@@ -6,7 +6,7 @@ import org.opencc.contracts.Topics;
 /** TaskRouter events on {@link Topics#TASKS}, keyed by task sid, named as TaskRouter names them. */
 public sealed interface TaskEvent extends DomainEvent
         permits TaskCreated, TaskQueueEntered, ReservationCreated, ReservationAccepted, ReservationRejected,
-        ReservationTimedOut, TaskCompleted, TaskCanceled {
+        ReservationTimedOut, TaskCompleted, TaskCanceled, CallbackFailed {
     String taskSid();
 
     String workspaceSid();
