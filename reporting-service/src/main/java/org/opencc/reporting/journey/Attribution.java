@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.opencc.contracts.EventCodec;
+import org.opencc.contracts.task.TaskQueueEntered;
 
 /**
  * Names the first stage of an interaction's journey that went wrong, by an ordered rule table: the rules follow the
@@ -23,7 +26,9 @@ public final class Attribution {
     public static final Set<String> STAGES = Set.of("intake", "routing", "webhook", "crm", "none");
     private static final Set<String> FAILED_SOURCE = Set.of("timeout", "error", "circuit-open");
 
-    private record Rule(String id, String stage, BiFunction<List<LoggedEvent>, Context, Finding> check) {}
+    /** One row of the table; {@code decides}: whether its finding can be the attribution, or only an anomaly. */
+    private record Rule(String id, String stage, boolean decides,
+            BiFunction<List<LoggedEvent>, Context, Finding> check) {}
 
     /** What the rules may look at besides the events: now, and how long a next step may take. */
     record Context(Instant now, Duration stepGrace) {}
@@ -39,6 +44,11 @@ public final class Attribution {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Finding(String rule, String stage, String reason, List<String> eventIds) {}
 
+    /** The rule ids, in table order: what {@code GET /v1/journeys?anomaly=} accepts. */
+    public static List<String> ruleIds() {
+        return RULES.stream().map(Rule::id).toList();
+    }
+
     /**
      * The verdict: the first finding's stage, reason and evidence, or stage {@code none}.
      *
@@ -48,12 +58,15 @@ public final class Attribution {
     public record Verdict(String stage, String rule, String reason, List<String> eventIds, List<Finding> anomalies) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule("duplicate-task", "routing", Attribution::duplicateTask),
-            new Rule("no-task", "routing", Attribution::noTask),
-            new Rule("no-queue", "routing", Attribution::noQueue),
-            new Rule("expected-queue-missed", "routing", Attribution::expectedQueueMissed),
-            new Rule("reservation-timeout", "routing", Attribution::reservationTimeout),
-            new Rule("context-failed", "crm", Attribution::contextFailed));
+            new Rule("duplicate-task", "routing", true, Attribution::duplicateTask),
+            new Rule("no-task", "routing", true, Attribution::noTask),
+            new Rule("wrong-workflow", "intake", true, (events, context) -> expectedQueueMissed(events, false)),
+            new Rule("no-queue", "routing", true, Attribution::noQueue),
+            new Rule("expected-queue-missed", "routing", true, (events, context) -> expectedQueueMissed(events, true)),
+            new Rule("callback-failed", "webhook", true, Attribution::callbackFailed),
+            new Rule("reservation-timeout", "routing", true, Attribution::reservationTimeout),
+            new Rule("context-failed", "crm", true, Attribution::contextFailed),
+            new Rule("default-filter", "routing", false, Attribution::defaultFilter));
 
     private Attribution() {}
 
@@ -61,17 +74,23 @@ public final class Attribution {
     public static Verdict decide(List<LoggedEvent> events, Instant now, Duration stepGrace) {
         Context context = new Context(now, stepGrace);
         List<Finding> findings = new ArrayList<>();
+        Finding decisive = null;
         for (Rule rule : RULES) {
             Finding finding = rule.check().apply(events, context);
             if (finding != null) {
-                findings.add(new Finding(rule.id(), rule.stage(), finding.reason(), finding.eventIds()));
+                Finding named = new Finding(rule.id(), rule.stage(), finding.reason(), finding.eventIds());
+                findings.add(named);
+                if (decisive == null && rule.decides()) {
+                    decisive = named;
+                }
             }
         }
-        if (findings.isEmpty()) {
-            return new Verdict("none", null, "nothing went wrong that the events show", List.of(), List.of());
+        if (decisive == null) {
+            return new Verdict("none", null, "nothing went wrong that the events show", List.of(),
+                    List.copyOf(findings));
         }
-        Finding first = findings.get(0);
-        return new Verdict(first.stage(), first.rule(), first.reason(), first.eventIds(), List.copyOf(findings));
+        return new Verdict(decisive.stage(), decisive.rule(), decisive.reason(), decisive.eventIds(),
+                List.copyOf(findings));
     }
 
     /** task-router opened more than one task for the interaction. */
@@ -106,8 +125,13 @@ public final class Attribution {
         return null;
     }
 
-    /** The task declared {@code expected_queue} in its attributes and entered another queue. */
-    private static Finding expectedQueueMissed(List<LoggedEvent> events, Context context) {
+    /**
+     * The task declared {@code expected_queue} (from its number's mapping, or set by whoever created it) and entered
+     * another queue. Placed there by a filter of the workflow that matched, the workflow did as configured: the
+     * interaction was sent to the wrong workflow ({@code byDefault} false: intake). Placed by the default filter (no
+     * filter matched), or when the event does not say which ({@code byDefault} true): routing.
+     */
+    private static Finding expectedQueueMissed(List<LoggedEvent> events, boolean byDefault) {
         for (LoggedEvent task : ofType(events, "task.created")) {
             String expected = attribute(task, "expected_queue");
             if (expected == null) {
@@ -115,19 +139,56 @@ public final class Attribution {
             }
             for (LoggedEvent entered : ofType(events, "task-queue.entered")) {
                 String queue = entered.data().path("task_queue_sid").asText(null);
+                String filter = entered.data().path("filter").asText(null);
+                boolean matchedFilter = filter != null && !TaskQueueEntered.DEFAULT_FILTER.equals(filter);
                 if (task.taskSid() != null && task.taskSid().equals(entered.taskSid()) && queue != null
-                        && !queue.equals(expected)) {
-                    return finding("task " + task.taskSid() + " entered queue " + queue + ", expected " + expected,
-                            List.of(task, entered));
+                        && !queue.equals(expected) && matchedFilter != byDefault) {
+                    String how = matchedFilter
+                            ? "; filter '" + filter + "' of workflow " + entered.data().path("workflow_sid").asText()
+                                    + " matched as configured, so the interaction reached the wrong workflow"
+                            : filter == null ? "" : "; no filter matched and the default filter placed it";
+                    return finding("task " + task.taskSid() + " entered queue " + queue + ", expected " + expected
+                            + how, List.of(task, entered));
                 }
             }
         }
         return null;
     }
 
-    /** A reservation timed out: the worker offered the task did not answer. */
+    /** An assignment or event callback to the customer's system failed. */
+    private static Finding callbackFailed(List<LoggedEvent> events, Context context) {
+        List<LoggedEvent> failed = ofType(events, "callback.failed");
+        if (failed.isEmpty()) {
+            return null;
+        }
+        JsonNode first = failed.get(0).data();
+        return finding("the " + first.path("kind").asText() + " callback to " + first.path("host").asText()
+                + " failed (" + first.path("failure").asText() + " after " + first.path("attempts").asInt()
+                + " attempt(s))" + (failed.size() > 1 ? "; " + failed.size() + " failures in all" : ""), failed);
+    }
+
+    /** The default filter placed a task: no filter of its workflow matched (an anomaly, not a fault in itself). */
+    private static Finding defaultFilter(List<LoggedEvent> events, Context context) {
+        List<LoggedEvent> byDefault = ofType(events, "task-queue.entered").stream()
+                .filter(e -> TaskQueueEntered.DEFAULT_FILTER.equals(e.data().path("filter").asText(null)))
+                .toList();
+        return byDefault.isEmpty() ? null
+                : finding("no filter of the workflow matched; the default filter placed task "
+                        + byDefault.get(0).taskSid() + " in queue "
+                        + byDefault.get(0).data().path("task_queue_sid").asText(), byDefault);
+    }
+
+    /**
+     * A reservation timed out: the worker offered the task did not answer. A reservation whose assignment callback
+     * failed is left to the callback rule: the callback, not the worker, is why nobody accepted it.
+     */
     private static Finding reservationTimeout(List<LoggedEvent> events, Context context) {
-        List<LoggedEvent> timeouts = ofType(events, "reservation.timeout");
+        Set<String> callbackFailed = ofType(events, "callback.failed").stream()
+                .map(e -> e.data().path("reservation_sid").asText(null)).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<LoggedEvent> timeouts = ofType(events, "reservation.timeout").stream()
+                .filter(e -> !callbackFailed.contains(e.data().path("reservation_sid").asText()))
+                .toList();
         if (timeouts.isEmpty()) {
             return null;
         }

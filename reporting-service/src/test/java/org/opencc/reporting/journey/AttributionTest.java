@@ -17,6 +17,7 @@ import org.opencc.contracts.context.ContextServed;
 import org.opencc.contracts.context.Reader;
 import org.opencc.contracts.context.SourceOutcome;
 import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.CallbackFailed;
 import org.opencc.contracts.task.ReservationAccepted;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.ReservationTimedOut;
@@ -85,6 +86,60 @@ class AttributionTest {
         assertEquals("expected-queue-missed", verdict.rule());
         assertTrue(verdict.reason().contains("expected " + expected), verdict.reason());
         assertEquals(List.of(created.eventId(), entered.eventId()), verdict.eventIds());
+    }
+
+    @Test
+    void anExpectedQueueMissedThroughAMatchingFilterIsTheIntakesWrongWorkflow() {
+        String expected = Sids.next("WQ");
+        LoggedEvent created = log(task("{\"expected_queue\":\"" + expected + "\"}"), 1);
+        LoggedEvent entered = log(new TaskQueueEntered(wt, ws, wq, in, T0.plusSeconds(2), Sids.next("WW"), "Sales"),
+                2);
+        Attribution.Verdict verdict = Attribution.decide(List.of(log(interaction(), 0), created, entered),
+                T0.plusSeconds(60), GRACE);
+        assertEquals("intake", verdict.stage());
+        assertEquals("wrong-workflow", verdict.rule());
+        assertTrue(verdict.reason().contains("filter 'Sales'"), verdict.reason());
+    }
+
+    @Test
+    void anExpectedQueueMissedThroughTheDefaultFilterIsRouting() {
+        String expected = Sids.next("WQ");
+        LoggedEvent created = log(task("{\"expected_queue\":\"" + expected + "\"}"), 1);
+        LoggedEvent entered = log(new TaskQueueEntered(wt, ws, wq, in, T0.plusSeconds(2), Sids.next("WW"),
+                TaskQueueEntered.DEFAULT_FILTER), 2);
+        Attribution.Verdict verdict = Attribution.decide(List.of(log(interaction(), 0), created, entered),
+                T0.plusSeconds(60), GRACE);
+        assertEquals("routing", verdict.stage());
+        assertEquals("expected-queue-missed", verdict.rule());
+        assertEquals(List.of("expected-queue-missed", "default-filter"),
+                verdict.anomalies().stream().map(Attribution.Finding::rule).toList());
+    }
+
+    @Test
+    void routingByTheDefaultFilterIsAnAnomalyButNoFault() {
+        List<LoggedEvent> events = List.of(log(interaction(), 0), log(task("{}"), 1),
+                log(new TaskQueueEntered(wt, ws, wq, in, T0.plusSeconds(2), Sids.next("WW"),
+                        TaskQueueEntered.DEFAULT_FILTER), 2));
+        Attribution.Verdict verdict = Attribution.decide(events, T0.plusSeconds(60), GRACE);
+        assertEquals("none", verdict.stage());
+        assertEquals(List.of("default-filter"), verdict.anomalies().stream().map(Attribution.Finding::rule).toList());
+    }
+
+    @Test
+    void aFailedAssignmentCallbackIsTheWebhookNotTheTimeoutItCaused() {
+        List<LoggedEvent> events = new ArrayList<>(happyPath().subList(0, 4));
+        LoggedEvent failed = log(new CallbackFailed(wt, ws, in, wr, CallbackFailed.ASSIGNMENT, "crm.example:443", 500,
+                "callback-http-500", 1, null, T0.plusSeconds(4)), 4);
+        events.add(failed);
+        events.add(log(new ReservationTimedOut(wr, wt, ws, wk, wq, in, T0.plusSeconds(40)), 40));
+        Attribution.Verdict verdict = Attribution.decide(events, T0.plusSeconds(600), GRACE);
+        assertEquals("webhook", verdict.stage());
+        assertEquals("callback-failed", verdict.rule());
+        assertTrue(verdict.reason().contains("crm.example:443") && verdict.reason().contains("callback-http-500"),
+                verdict.reason());
+        assertEquals(List.of(failed.eventId()), verdict.eventIds());
+        assertEquals(List.of("callback-failed"), verdict.anomalies().stream().map(Attribution.Finding::rule).toList(),
+                "the timeout of the reservation whose callback failed is not a finding of its own");
     }
 
     @Test
