@@ -3,6 +3,7 @@ package org.opencc.reporting;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,7 @@ import org.opencc.contracts.context.ContextServed;
 import org.opencc.contracts.context.Reader;
 import org.opencc.contracts.context.SourceOutcome;
 import org.opencc.contracts.interaction.InteractionCreated;
+import org.opencc.contracts.task.ReservationTimedOut;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.kafka.KafkaResource;
@@ -84,6 +86,45 @@ class JourneyTest {
                 j -> j != null && j.getList("events").size() == 2);
         assertEquals(List.of("task.created", "task-queue.entered"), journey.getList("events.type"));
         await().atMost(DEADLINE).until(() -> skipped("task.teleported") >= 1.0);
+    }
+
+    @Test
+    void anAnomalyListingNamesTheInteractionsWhoseJourneyShowsIt() {
+        Tasks timedOut = new Tasks(sid("WS"), sid("WQ"));
+        Tasks clean = new Tasks(sid("WS"), sid("WQ"));
+        String from = Instant.now().minusSeconds(60).toString();
+        for (Tasks task : List.of(timedOut, clean)) {
+            publish(task.created());
+            publish(task.entered(Instant.now()));
+            publish(task.reserved());
+        }
+        publish(new ReservationTimedOut(timedOut.reservationSid, timedOut.taskSid, timedOut.workspaceSid,
+                timedOut.workerSid, timedOut.taskQueueSid, timedOut.interactionId, Instant.now()));
+        publish(clean.accepted());
+        await().atMost(DEADLINE).until(() -> journey(clean.interactionId) != null
+                && journey(clean.interactionId).getList("events").size() == 4);
+
+        JsonPath listed = await().atMost(DEADLINE).until(() -> given().auth().oauth2(token("supervisor"))
+                .queryParam("anomaly", "reservation-timeout").queryParam("from", from)
+                .get("/v1/journeys").then().statusCode(200).extract().jsonPath(),
+                list -> list.getList("interactions.interaction_id").contains(timedOut.interactionId));
+        assertEquals(false, listed.getList("interactions.interaction_id").contains(clean.interactionId));
+        assertEquals("routing", listed.getString("interactions.find { it.interaction_id == '"
+                + timedOut.interactionId + "' }.stage"));
+        assertEquals(false, listed.getBoolean("truncated"));
+    }
+
+    @Test
+    void anAnomalyListingRejectsAnUnknownAnomalyAndTooLongARange() {
+        given().auth().oauth2(token("supervisor")).queryParam("anomaly", "gremlins")
+                .queryParam("from", "2026-01-01T00:00:00Z").get("/v1/journeys").then().statusCode(400)
+                .body("errors[0].field", is("anomaly"));
+        given().auth().oauth2(token("supervisor")).queryParam("anomaly", "no-task")
+                .queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-01-09T00:00:00Z")
+                .get("/v1/journeys").then().statusCode(400)
+                .body("errors[0].field", is("to")).body("errors[0].message", containsString("7 days"));
+        given().auth().oauth2(token("supervisor")).queryParam("anomaly", "no-task").queryParam("from", "yesterday")
+                .get("/v1/journeys").then().statusCode(400).body("errors[0].field", is("from"));
     }
 
     @Test

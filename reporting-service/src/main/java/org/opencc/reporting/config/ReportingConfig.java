@@ -54,6 +54,10 @@ public interface ReportingConfig {
          */
         @WithDefault("30s")
         Duration stepGrace();
+
+        /** The most interactions one {@code GET /v1/journeys?anomaly=} examines; more and the answer is truncated. */
+        @WithDefault("2000")
+        int scanLimit();
     }
 
     /** What the wallboard page shows ({@code cc.reporting.wallboard.*}). */

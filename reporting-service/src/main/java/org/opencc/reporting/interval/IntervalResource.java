@@ -6,9 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import org.opencc.reporting.QueryInstants;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.problem.ProblemException;
 import org.opencc.support.security.Roles;
@@ -30,19 +28,8 @@ public class IntervalResource {
     @Produces(MediaType.APPLICATION_JSON)
     public IntervalReport intervals(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("group_by") String groupBy, @QueryParam("task_queue_sid") String taskQueueSid) {
-        return intervals.report(instant("from", from), instant("to", to), groupBy(groupBy), queue(taskQueueSid));
-    }
-
-    /** An ISO-8601 instant with {@code Z} or an offset, e.g. {@code 2026-05-20T09:00:00Z}. */
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(field, "is required: an ISO-8601 instant such as 2026-05-20T09:00:00Z");
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-05-20T09:00:00Z");
-        }
+        return intervals.report(QueryInstants.parse("from", from), QueryInstants.parse("to", to), groupBy(groupBy),
+                queue(taskQueueSid));
     }
 
     private static GroupBy groupBy(String value) {

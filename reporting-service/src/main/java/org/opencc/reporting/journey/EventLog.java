@@ -89,6 +89,31 @@ public class EventLog {
         }
     }
 
+    /**
+     * Interactions with an event in {@code [from, to)}, by their first event's time, at most {@code limit}; each with
+     * the time of its first event in the range.
+     */
+    public List<Map.Entry<String, Instant>> interactionsBetween(Instant from, Instant to, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT interaction_id, min(occurred_at)"
+                        + " AS first_at FROM event_log WHERE occurred_at >= ? AND occurred_at < ?"
+                        + " AND interaction_id IS NOT NULL GROUP BY interaction_id ORDER BY first_at, interaction_id"
+                        + " LIMIT ?")) {
+            query.setTimestamp(1, Timestamp.from(from));
+            query.setTimestamp(2, Timestamp.from(to));
+            query.setInt(3, limit);
+            List<Map.Entry<String, Instant>> interactions = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    interactions.add(Map.entry(rs.getString(1), instant(rs, "first_at")));
+                }
+            }
+            return interactions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list interactions of event_log", e);
+        }
+    }
+
     /** Removes customer keys from the log (column and payload); returns the rows changed. */
     public int eraseCustomerKeys(List<String> customerKeys) {
         try (Connection connection = dataSource.getConnection();

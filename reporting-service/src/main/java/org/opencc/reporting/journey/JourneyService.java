@@ -3,7 +3,9 @@ package org.opencc.reporting.journey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opencc.reporting.config.ReportingConfig;
 import org.opencc.support.problem.ProblemException;
@@ -19,6 +21,29 @@ public class JourneyService {
         this.log = log;
         this.clock = clock;
         this.config = config;
+    }
+
+    /**
+     * Interactions with an event in {@code [from, to)} whose journey shows {@code anomaly} (a rule id), oldest first.
+     * Each journey is read and attributed as {@link #journey} does, so at most {@code cc.reporting.journeys.scan-limit}
+     * interactions are examined per call.
+     */
+    public JourneyList withAnomaly(String anomaly, Instant from, Instant to) {
+        int limit = config.journeys().scanLimit();
+        List<Map.Entry<String, Instant>> interactions = log.interactionsBetween(from, to, limit + 1);
+        boolean truncated = interactions.size() > limit;
+        List<JourneySummary> found = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Map.Entry<String, Instant> interaction : interactions.subList(0, Math.min(limit, interactions.size()))) {
+            Attribution.Verdict verdict = Attribution.decide(log.journey(interaction.getKey()), now,
+                    config.journeys().stepGrace());
+            List<String> rules = verdict.anomalies().stream().map(Attribution.Finding::rule).toList();
+            if (rules.contains(anomaly)) {
+                found.add(new JourneySummary(interaction.getKey(), interaction.getValue(), verdict.stage(),
+                        verdict.rule(), verdict.reason(), rules));
+            }
+        }
+        return new JourneyList(found, Math.min(limit, interactions.size()), truncated);
     }
 
     /** The journey, or 404 when no event of the interaction was logged (unknown, or older than the retention). */
