@@ -24,9 +24,14 @@ public final class Numbers {
 
     /** Maps {@code e164} to a fresh workspace and workflow through the numbers API. */
     public static Target map(String e164) {
+        return map(e164, null);
+    }
+
+    /** Maps {@code e164} as {@link #map(String)} does, declaring {@code expectedQueueSid} (null: none). */
+    public static Target map(String e164, String expectedQueueSid) {
         Target target = new Target(sid("WS"), sid("WW"), "us-east");
         given().auth().oauth2(token("admin")).contentType(ContentType.JSON)
-                .body(body(target.workspaceSid(), target.workflowSid(), target.region()))
+                .body(body(target.workspaceSid(), target.workflowSid(), target.region(), expectedQueueSid))
                 .urlEncodingEnabled(false)
                 .put("/v1/numbers/%2B" + e164.substring(1))
                 .then().statusCode(201);
@@ -34,7 +39,12 @@ public final class Numbers {
     }
 
     public static String body(String workspaceSid, String workflowSid, String region) {
+        return body(workspaceSid, workflowSid, region, null);
+    }
+
+    public static String body(String workspaceSid, String workflowSid, String region, String expectedQueueSid) {
         return "{\"workspace_sid\":\"" + workspaceSid + "\",\"workflow_sid\":\"" + workflowSid + "\""
-                + (region == null ? "" : ",\"region\":\"" + region + "\"") + "}";
+                + (region == null ? "" : ",\"region\":\"" + region + "\"")
+                + (expectedQueueSid == null ? "" : ",\"expected_queue_sid\":\"" + expectedQueueSid + "\"") + "}";
     }
 }

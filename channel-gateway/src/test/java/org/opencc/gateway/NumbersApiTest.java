@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,6 +74,46 @@ class NumbersApiTest {
                 .body("type", endsWith("/validation-failed"),
                         "errors.field", hasItem("workspace_sid"), "errors.field", hasItem("workflow_sid"),
                         "errors.field", hasItem("region"));
+    }
+
+    @Test
+    void aMappingMayDeclareTheQueueItsInteractionsAreExpectedIn() {
+        String e164 = Webhooks.phoneNumber();
+        String workspace = Numbers.sid("WS");
+        String workflow = Numbers.sid("WW");
+        String queue = Numbers.sid("WQ");
+
+        admin().body(Numbers.body(workspace, workflow, null, queue)).put("/v1/numbers/" + e164)
+                .then().statusCode(201).body("expected_queue_sid", is(queue));
+        admin().get("/v1/numbers/" + e164).then().statusCode(200).body("expected_queue_sid", is(queue));
+
+        // replacing the mapping without it removes it
+        admin().body(Numbers.body(workspace, workflow, null)).put("/v1/numbers/" + e164)
+                .then().statusCode(200).body("expected_queue_sid", nullValue());
+        admin().get("/v1/numbers/" + e164).then().statusCode(200).body("expected_queue_sid", nullValue());
+    }
+
+    @Test
+    void aMappingWithoutAnExpectedQueueHasNone() {
+        String e164 = Webhooks.phoneNumber();
+
+        admin().body(Numbers.body(Numbers.sid("WS"), Numbers.sid("WW"), null)).put("/v1/numbers/" + e164)
+                .then().statusCode(201).body("expected_queue_sid", nullValue());
+        admin().get("/v1/numbers/" + e164).then().statusCode(200).body("expected_queue_sid", nullValue());
+    }
+
+    @Test
+    void anExpectedQueueThatIsNoQueueSidIsRejected() {
+        String e164 = Webhooks.phoneNumber();
+
+        admin().body(Numbers.body(Numbers.sid("WS"), Numbers.sid("WW"), null, Numbers.sid("WW")))
+                .put("/v1/numbers/" + e164)
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("type", endsWith("/validation-failed"), "errors[0].field", is("expected_queue_sid"));
+        admin().body(Numbers.body(Numbers.sid("WS"), Numbers.sid("WW"), null, "WQ" + "A".repeat(32)))
+                .put("/v1/numbers/" + e164)
+                .then().statusCode(400).body("errors[0].field", is("expected_queue_sid"));
+        admin().get("/v1/numbers/" + e164).then().statusCode(404);
     }
 
     @Test

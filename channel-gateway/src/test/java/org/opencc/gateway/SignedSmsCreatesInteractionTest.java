@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,7 @@ class SignedSmsCreatesInteractionTest {
         assertEquals(target.workflowSid(), created.workflowSid());
         assertEquals("us-east", created.region());
         assertEquals("US", created.country());
+        assertNull(created.expectedQueueSid(), "the number declares no expected queue");
         assertTrue(created.customerKey().matches("ck_[0-9a-f]{32}"), created.customerKey());
         assertFalse(record.value().contains(from.substring(1)), "no customer number in " + record.value());
         assertFalse(record.value().contains(to.substring(1)), "no dialled number in " + record.value());
@@ -86,5 +88,29 @@ class SignedSmsCreatesInteractionTest {
                     .asText()) && interactionId.equals(span.path("attributes").path("cc.interaction_id")
                     .asText())), "an intake span names the interaction: " + spans);
         });
+    }
+
+    @Test
+    void theNumbersExpectedQueueTravelsInInteractionCreated() {
+        String to = Webhooks.phoneNumber();
+        String messageSid = Webhooks.messageSid();
+        String queue = Numbers.sid("WQ");
+        Numbers.map(to, queue);
+        Map<String, String> params = Webhooks.sms(messageSid, Webhooks.phoneNumber(), to, "Hello");
+
+        given().contentType(ContentType.URLENC).formParams(params)
+                .header(TwilioWebhookSigner.HEADER, Webhooks.sign(params))
+                .post(Webhooks.PATH)
+                .then().statusCode(200);
+
+        String interactionId = GatewayRows.interactionId(messageSid).orElseThrow();
+        List<ConsumerRecord<String, String>> records =
+                TopicRecords.withKey(Topics.INTERACTIONS, interactionId, Duration.ofSeconds(30));
+        assertEquals(1, records.size(), "one interaction.created record");
+        assertTrue(records.get(0).value().contains("\"expected_queue_sid\":\"" + queue + "\""),
+                records.get(0).value());
+        InteractionCreated created = (InteractionCreated) EventCodec.decode(InteractionCreated.TYPE,
+                records.get(0).value()).orElseThrow();
+        assertEquals(queue, created.expectedQueueSid());
     }
 }

@@ -2,7 +2,9 @@ package org.opencc.taskrouter;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import com.twilio.security.RequestValidator;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -38,7 +41,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencc.contracts.CloudEventHeaders;
+import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.Topics;
+import org.opencc.contracts.task.CallbackFailed;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.kafka.KafkaResource;
@@ -145,6 +150,50 @@ class AssignmentCallbackTest {
                 i -> "failed".equals(i.get("state")));
         assertEquals("3", intent.get("attempts"));
         assertEquals("callback-refused", intent.get("last_error"));
+    }
+
+    @Test
+    void aFailedAssignmentCallbackPublishesCallbackFailedNamingOnlyItsHost() throws Exception {
+        endpoint.answer("/assign", 500, "", 0);
+        Routed routed = route(endpoint.url("/assign") + "?token=s3cr3t", null);
+
+        ConsumerRecord<String, String> record = TopicReader.recordsOfType(Topics.TASKS, routed.taskSid(),
+                CallbackFailed.TYPE, 1).get(0);
+        CallbackFailed failed = (CallbackFailed) EventCodec.decode(CallbackFailed.TYPE, record.value())
+                .orElseThrow();
+        assertEquals(CallbackFailed.ASSIGNMENT, failed.kind());
+        assertEquals(hostOf(endpoint.url("/")), failed.host());
+        assertEquals(500, failed.status());
+        assertEquals("callback-http-500", failed.failure());
+        assertEquals(1, failed.attempts());
+        assertNull(failed.callbackEventType());
+        assertEquals(routed.workspaceSid(), failed.workspaceSid());
+        assertEquals(endpoint.received("/assign").get(0).params().get("ReservationSid"), failed.reservationSid());
+        assertFalse(record.value().contains("/assign") || record.value().contains("s3cr3t"),
+                "neither the path nor the query is published: " + record.value());
+        assertEquals("failed", intent(routed.taskSid()).get("state"), "recorded in the same transaction");
+    }
+
+    @Test
+    void whenThePrimaryAndTheFallbackFailCallbackFailedReportsTheFallback() throws Exception {
+        endpoint.answer("/fallback", 503, "", 0);
+        Routed routed = route(CallbackEndpoint.refusedUrl(), endpoint.url("/fallback"));
+
+        ConsumerRecord<String, String> record = TopicReader.recordsOfType(Topics.TASKS, routed.taskSid(),
+                CallbackFailed.TYPE, 1).get(0);
+        CallbackFailed failed = (CallbackFailed) EventCodec.decode(CallbackFailed.TYPE, record.value())
+                .orElseThrow();
+        assertEquals(hostOf(endpoint.url("/")), failed.host(), "the fallback's host, whose answer is reported");
+        assertEquals(503, failed.status());
+        assertEquals("callback-http-503", failed.failure());
+        assertEquals(4, failed.attempts(), "three refused attempts at the primary and one at the fallback");
+        assertEquals("primary: callback-refused; fallback: callback-http-503",
+                intent(routed.taskSid()).get("last_error"));
+    }
+
+    private static String hostOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getHost() + ":" + uri.getPort();
     }
 
     @Test

@@ -2,8 +2,11 @@ package org.opencc.taskrouter;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.rest.taskrouter.v1.workspace.Task;
 import com.twilio.rest.taskrouter.v1.workspace.Worker;
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +81,7 @@ class InteractionIntakeTest {
         }, t -> t != null);
         assertTrue(task.getAttributes().contains(interactionId));
         assertTrue(task.getAttributes().contains("\"channel\":\"sms\""));
+        assertFalse(task.getAttributes().contains("expected_queue"), "the number declared no expected queue");
 
         List<ConsumerRecord<String, String>> published = readTasksTopic(task.getSid(), 3);
         assertEquals(List.of("task.created", "task-queue.entered", "reservation.created"), published.stream()
@@ -95,6 +100,31 @@ class InteractionIntakeTest {
             }
             return n == 1;
         });
+    }
+
+    @Test
+    void theNumbersExpectedQueueBecomesTheTasksExpectedQueueAttribute() throws Exception {
+        RouterFixtures fixtures = new RouterFixtures(base);
+        RouterFixtures.Setup setup = fixtures.supportSetup();
+        String interactionId = Sids.next("IN");
+        String expectedQueue = Sids.next("WQ");
+        InteractionCreated event = new InteractionCreated(interactionId, Channel.WHATSAPP, setup.workspaceSid(),
+                setup.workflowSid(), "ck_0123456789abcdef", "GB", "local", Instant.now(), expectedQueue);
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.INTERACTIONS, interactionId,
+                    EventCodec.encode(event));
+            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add("ce_type", InteractionCreated.TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+
+        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Iterator<Task> tasks = Task.reader(setup.workspaceSid()).read(fixtures.client).iterator();
+            return tasks.hasNext() ? tasks.next() : null;
+        }, t -> t != null);
+        JsonNode attributes = new ObjectMapper().readTree(task.getAttributes());
+        assertEquals(expectedQueue, attributes.path("expected_queue").asText());
+        assertEquals(interactionId, attributes.path("interaction_id").asText());
     }
 
     private static KafkaProducer<String, String> producer() {

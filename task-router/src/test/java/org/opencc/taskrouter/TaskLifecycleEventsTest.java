@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.Topics;
+import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
@@ -53,12 +55,31 @@ class TaskLifecycleEventsTest {
                 "task.completed"), records.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
         JsonNode entered = JSON.readTree(records.get(1).value());
         assertEquals(setup.queueSid(), entered.get("task_queue_sid").asText());
+        assertEquals(setup.workflowSid(), entered.get("workflow_sid").asText());
+        assertEquals("Messaging", entered.get("filter").asText(), "the matching filter's friendly name");
         JsonNode completed = JSON.readTree(records.get(4).value());
         assertEquals("resolved", completed.get("reason").asText());
 
         // the accept ran in its own trace, linked to the trace the task was created in
         String creationTrace = TopicReader.header(records.get(0), "traceparent").split("-")[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> acceptSpanLinksTo(creationTrace, reservation.getSid()));
+    }
+
+    @Test
+    void aTaskNoFilterMatchesEntersItsQueueByTheDefaultFilter() throws Exception {
+        RouterFixtures fixtures = new RouterFixtures(base);
+        RouterFixtures.Setup setup = fixtures.supportSetup();
+        // the setup's only filter takes sms and whatsapp
+        Task task = Task.creator(setup.workspaceSid()).setWorkflowSid(setup.workflowSid())
+                .setAttributes("{\"channel\":\"chat\"}").create(fixtures.client);
+
+        ConsumerRecord<String, String> record = TopicReader.recordsOfType(Topics.TASKS, task.getSid(),
+                TaskQueueEntered.TYPE, 1).get(0);
+        TaskQueueEntered entered = (TaskQueueEntered) EventCodec.decode(TaskQueueEntered.TYPE, record.value())
+                .orElseThrow();
+        assertEquals(setup.queueSid(), entered.taskQueueSid());
+        assertEquals(setup.workflowSid(), entered.workflowSid());
+        assertEquals(TaskQueueEntered.DEFAULT_FILTER, entered.filter());
     }
 
     @Test

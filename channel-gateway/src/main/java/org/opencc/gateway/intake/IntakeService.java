@@ -103,7 +103,7 @@ public class IntakeService {
         messages.insertIfAbsent(inbound(interaction.id(), message, now));
         outbox.append(new InteractionCreated(interaction.id(), interaction.channel(), interaction.workspaceSid(),
                 interaction.workflowSid(), interaction.customerKey(), interaction.country(), interaction.region(),
-                interaction.createdAt()));
+                interaction.createdAt(), mapping.get().expectedQueueSid()));
         return new Outcome(interaction.id(), true, false);
     }
 

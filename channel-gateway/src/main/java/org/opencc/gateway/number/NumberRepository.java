@@ -15,11 +15,13 @@ import java.util.Optional;
 /** The {@code numbers} table. Callers hold the transaction. */
 @ApplicationScoped
 public class NumberRepository {
-    private static final String COLUMNS = "e164, workspace_sid, workflow_sid, region, created_at, updated_at";
+    private static final String COLUMNS =
+            "e164, workspace_sid, workflow_sid, region, expected_queue_sid, created_at, updated_at";
     // xmax is 0 on a freshly inserted row version and set on one the ON CONFLICT branch updated
-    private static final String UPSERT = "INSERT INTO numbers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)"
+    private static final String UPSERT = "INSERT INTO numbers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (e164) DO UPDATE SET workspace_sid = EXCLUDED.workspace_sid,"
-            + " workflow_sid = EXCLUDED.workflow_sid, region = EXCLUDED.region, updated_at = EXCLUDED.updated_at"
+            + " workflow_sid = EXCLUDED.workflow_sid, region = EXCLUDED.region,"
+            + " expected_queue_sid = EXCLUDED.expected_queue_sid, updated_at = EXCLUDED.updated_at"
             + " RETURNING " + COLUMNS + ", (xmax = 0) AS inserted";
 
     private final AgroalDataSource dataSource;
@@ -31,15 +33,17 @@ public class NumberRepository {
     /** The result of {@link #upsert}: the stored mapping and whether it is new. */
     public record Saved(NumberMapping mapping, boolean created) {}
 
-    public Saved upsert(String e164, String workspaceSid, String workflowSid, String region, Instant now) {
+    public Saved upsert(String e164, String workspaceSid, String workflowSid, String region,
+            String expectedQueueSid, Instant now) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setString(1, e164);
             upsert.setString(2, workspaceSid);
             upsert.setString(3, workflowSid);
             upsert.setString(4, region);
-            upsert.setTimestamp(5, Timestamp.from(now));
+            upsert.setString(5, expectedQueueSid);
             upsert.setTimestamp(6, Timestamp.from(now));
+            upsert.setTimestamp(7, Timestamp.from(now));
             try (ResultSet rs = upsert.executeQuery()) {
                 rs.next();
                 return new Saved(map(rs), rs.getBoolean("inserted"));
@@ -90,7 +94,7 @@ public class NumberRepository {
 
     private static NumberMapping map(ResultSet rs) throws SQLException {
         return new NumberMapping(rs.getString("e164"), rs.getString("workspace_sid"), rs.getString("workflow_sid"),
-                rs.getString("region"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("region"), rs.getString("expected_queue_sid"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -8,11 +8,11 @@ import java.util.List;
 /** A number mapping as the numbers API answers it. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record NumberResponse(String e164, String workspaceSid, String workflowSid, String region,
-        Instant dateCreated, Instant dateUpdated) {
+        String expectedQueueSid, Instant dateCreated, Instant dateUpdated) {
 
     static NumberResponse of(NumberMapping mapping) {
         return new NumberResponse(mapping.e164(), mapping.workspaceSid(), mapping.workflowSid(), mapping.region(),
-                mapping.createdAt(), mapping.updatedAt());
+                mapping.expectedQueueSid(), mapping.createdAt(), mapping.updatedAt());
     }
 
     /** Body of {@code GET /v1/numbers}. */

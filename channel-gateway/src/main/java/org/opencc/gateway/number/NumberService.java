@@ -39,6 +39,7 @@ public class NumberService {
         String workspaceSid = request == null ? null : request.workspaceSid();
         String workflowSid = request == null ? null : request.workflowSid();
         String region = request == null || request.region() == null ? config.region() : request.region();
+        String expectedQueueSid = request == null ? null : request.expectedQueueSid();
         if (!Sids.isValid("WS", workspaceSid)) {
             errors.add(new FieldError("workspace_sid", "must be WS followed by 32 lower-case hex digits"));
         }
@@ -48,10 +49,14 @@ public class NumberService {
         if (!REGION.matcher(region).matches()) {
             errors.add(new FieldError("region", "must be 1 to 32 lower-case letters, digits or dashes"));
         }
+        if (expectedQueueSid != null && !Sids.isValid("WQ", expectedQueueSid)) {
+            errors.add(new FieldError("expected_queue_sid",
+                    "must be WQ followed by 32 lower-case hex digits, or be omitted"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemTypes.invalid(errors);
         }
-        return numbers.upsert(e164, workspaceSid, workflowSid, region, clock.instant());
+        return numbers.upsert(e164, workspaceSid, workflowSid, region, expectedQueueSid, clock.instant());
     }
 
     @Transactional

@@ -61,6 +61,7 @@ public class AssignmentCallbacks {
                 intent.idempotencyToken());
         int attempts = answer.attempts();
         String answeredBy = "primary";
+        String answeredUrl = intent.url();
         String error = answer.failure();
         if (!answer.succeeded() && intent.fallbackUrl() != null) {
             CallbackOutcome fallback = client.post(intent.fallbackUrl(), intent.params(), intent.taskSid(),
@@ -70,9 +71,11 @@ public class AssignmentCallbacks {
                     + (fallback.succeeded() ? "ok" : fallback.failure());
             answer = fallback;
             answeredBy = "fallback";
+            answeredUrl = intent.fallbackUrl();
         }
         if (!answer.succeeded()) {
-            intents.finish(intent, CallbackIntents.FAILED, attempts, null, answer.status(), null, error);
+            // callback.failed reports the last POST: the fallback's host, status and failure when there was one
+            intents.fail(intent, answeredUrl, answer, attempts, null, error);
             return;
         }
         act(intent, answer, attempts, answeredBy, error);

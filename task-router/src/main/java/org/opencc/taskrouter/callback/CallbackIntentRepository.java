@@ -22,12 +22,12 @@ public class CallbackIntentRepository {
                 intent.url(), intent.fallbackUrl(), state, lastError, now, now) == 1;
     }
 
-    /** Moves a pending intent to its final state. */
-    public void finish(String eventId, String kind, String state, int attempts, String answeredBy,
+    /** Moves a pending intent to its final state; false when it was not pending (nothing changed). */
+    public boolean finish(String eventId, String kind, String state, int attempts, String answeredBy,
             int responseStatus, String instruction, String lastError, Instant now) {
-        db.update("UPDATE callback_intent SET state = ?, attempts = ?, answered_by = ?, response_status = ?,"
+        return db.update("UPDATE callback_intent SET state = ?, attempts = ?, answered_by = ?, response_status = ?,"
                 + " instruction = ?, last_error = ?, updated_at = ? WHERE event_id = ? AND kind = ?"
                 + " AND state = 'pending'", state, attempts, answeredBy, responseStatus == 0 ? null : responseStatus,
-                instruction, lastError, now, eventId, kind);
+                instruction, lastError, now, eventId, kind) == 1;
     }
 }

@@ -90,7 +90,7 @@ public class CallbackParameters {
         });
         put(p, "ReservationSid", created.reservationSid());
         CallbackIntent intent = new CallbackIntent(eventId, CallbackIntent.ASSIGNMENT, created.type(), ws,
-                created.taskSid(), created.workerSid(), created.reservationSid(),
+                created.taskSid(), created.interactionId(), created.workerSid(), created.reservationSid(),
                 workflow.get().assignmentCallbackUrl(), blankToNull(workflow.get().fallbackAssignmentCallbackUrl()),
                 p);
         return Optional.of(new Assignment(intent, reservation.map(Reservation::reservationStatus).orElse("gone")));
@@ -157,8 +157,9 @@ public class CallbackParameters {
         put(p, "ResourceType", resourceType);
         put(p, "ResourceSid", resourceSid);
         put(p, "EventDescription", description(event.type(), resourceType, resourceSid, workerSid));
-        return Optional.of(new CallbackIntent(eventId, CallbackIntent.EVENT, event.type(), ws, taskSid, workerSid,
-                reservationSid, workspace.get().eventCallbackUrl(), null, p));
+        String interactionId = event instanceof TaskEvent te ? te.interactionId() : null;
+        return Optional.of(new CallbackIntent(eventId, CallbackIntent.EVENT, event.type(), ws, taskSid,
+                interactionId, workerSid, reservationSid, workspace.get().eventCallbackUrl(), null, p));
     }
 
     /** Whether a comma-separated {@code EventsFilter} lets {@code type} through; empty lets everything through. */

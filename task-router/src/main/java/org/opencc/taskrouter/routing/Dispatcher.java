@@ -173,7 +173,7 @@ public class Dispatcher {
                     null, plan.detail(), round);
             return;
         }
-        enterQueue(task, plan.queue().sid());
+        enterQueue(task, workflow.get(), plan.decision(), plan.queue().sid());
         @SuppressWarnings("unchecked")
         List<Map<String, String>> considered = new ArrayList<>((List<Map<String, String>>) plan.detail()
                 .get("workers"));
@@ -193,15 +193,22 @@ public class Dispatcher {
         recordOnce(task, workflow.get(), plan.decision(), plan.queue().sid(), null, detail, round);
     }
 
-    /** The first time routing puts the task in a queue (or moves it to another), say so. */
-    private void enterQueue(Task task, String queueSid) {
+    /**
+     * The first time routing puts the task in a queue (or moves it to another), say so, naming the workflow and the
+     * filter that matched ({@code default_filter} when the workflow's default placed it), as the decision record
+     * does.
+     */
+    private void enterQueue(Task task, Workflow workflow, RoutingDecision decision, String queueSid) {
         if (queueSid.equals(task.taskQueueSid())) {
             return;
         }
         Instant now = clock.instant();
         db.update("UPDATE task SET task_queue_sid = ?, queue_entered_at = ?, date_updated = ? WHERE sid = ?", queueSid,
                 now, now, task.sid());
-        outbox.append(new TaskQueueEntered(task.sid(), task.workspaceSid(), queueSid, task.interactionId(), now));
+        String filter = WorkflowConfiguration.DEFAULT_FILTER.equals(decision.matchedFilter())
+                ? TaskQueueEntered.DEFAULT_FILTER : decision.matchedFilter();
+        outbox.append(new TaskQueueEntered(task.sid(), task.workspaceSid(), queueSid, task.interactionId(), now,
+                workflow.sid(), filter));
     }
 
     private boolean takeCapacity(String workerSid, String channel) {

@@ -83,6 +83,10 @@ public class TaskService {
         attributes.put("customer_key", interaction.customerKey());
         attributes.put("country", interaction.country());
         attributes.put("region", interaction.region());
+        if (interaction.expectedQueueSid() != null) {
+            // the number's expected queue, for journeys to spot a misroute; never replaces the interaction's own
+            attributes.putIfAbsent("expected_queue", interaction.expectedQueueSid());
+        }
         Task task = newTask(workflow.get(), channelOf(interaction.workspaceSid(), interaction.channel().value()),
                 Json.write(attributes), 0, DEFAULT_TIMEOUT, interaction.interactionId());
         if (tasks.insert(task)) {
