@@ -91,6 +91,11 @@ public final class EventCodec {
         }
     }
 
+    /** Every {@code ce_type} this version of the contracts knows, sorted. */
+    public static java.util.SortedSet<String> types() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(TYPES.keySet()));
+    }
+
     /** The mapper configured as above, for services that read event JSON in other shapes. */
     public static ObjectMapper mapper() {
         return MAPPER;

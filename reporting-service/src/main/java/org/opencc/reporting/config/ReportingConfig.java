@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** reporting-service settings ({@code cc.reporting.*}). */
 @ConfigMapping(prefix = "cc.reporting")
@@ -38,6 +39,45 @@ public interface ReportingConfig {
      */
     @WithDefault("20s")
     Duration serviceLevelDefault();
+
+    /**
+     * Custom business metrics by name ({@code cc.reporting.metrics.<name>.*}), computed per interval from the
+     * journey event log; the grammar is in the README ("Custom metrics") and checked at startup.
+     */
+    Map<String, CustomMetric> metrics();
+
+    /** One custom metric: a count, a ratio of two counts, or a duration between two events of a task. */
+    interface CustomMetric {
+        /** {@code count}, {@code ratio} or {@code duration}. */
+        String kind();
+
+        /** Shown with the numbers. */
+        Optional<String> description();
+
+        /** count: the events counted. */
+        Optional<Selector> events();
+
+        /** ratio: the events counted above the line. */
+        Optional<Selector> numerator();
+
+        /** ratio: the events counted below the line. */
+        Optional<Selector> denominator();
+
+        /** duration: the task's event the clock starts at. */
+        Optional<Selector> start();
+
+        /** duration: the task's event the clock stops at (the duration is bucketed by its time). */
+        Optional<Selector> end();
+    }
+
+    /** Which events a metric takes: one event type, and a condition in the routing expression language. */
+    interface Selector {
+        /** The event type ({@code ce_type}), e.g. {@code task.completed}. */
+        String event();
+
+        /** Over {@code event.*} (the event) and {@code task.*} (its task's attributes); absent: every event. */
+        Optional<String> where();
+    }
 
     /** Journeys and the event log behind them ({@code cc.reporting.journeys.*}). */
     Journeys journeys();
