@@ -42,7 +42,16 @@ public final class Attribution {
      * @param eventIds the events that show it
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Finding(String rule, String stage, String reason, List<String> eventIds) {}
+    public record Finding(String rule, String stage, String reason, List<String> eventIds, List<String> spanIds) {
+        Finding(String rule, String stage, String reason, List<String> eventIds) {
+            this(rule, stage, reason, eventIds, List.of());
+        }
+
+        /** The same finding with span evidence. */
+        public Finding withSpans(List<String> spans) {
+            return new Finding(rule, stage, reason, eventIds, List.copyOf(spans));
+        }
+    }
 
     /** The rule ids, in table order: what {@code GET /v1/journeys?anomaly=} accepts. */
     public static List<String> ruleIds() {
@@ -55,7 +64,12 @@ public final class Attribution {
      * @param anomalies every rule's finding, in rule order
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Verdict(String stage, String rule, String reason, List<String> eventIds, List<Finding> anomalies) {}
+    public record Verdict(String stage, String rule, String reason, List<String> eventIds, List<String> spanIds,
+            List<Finding> anomalies) {
+        Verdict(String stage, String rule, String reason, List<String> eventIds, List<Finding> anomalies) {
+            this(stage, rule, reason, eventIds, List.of(), anomalies);
+        }
+    }
 
     private static final List<Rule> RULES = List.of(
             new Rule("duplicate-task", "routing", true, Attribution::duplicateTask),

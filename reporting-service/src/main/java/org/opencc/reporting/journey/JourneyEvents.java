@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.opencc.contracts.DomainEvent;
 import org.opencc.reporting.config.ReportingConfig;
+import org.opencc.reporting.otlp.SpanLog;
 import org.opencc.support.consumer.InboundEvent;
 
 /**
@@ -19,12 +20,14 @@ public class JourneyEvents {
     private static final Logger LOG = Logger.getLogger(JourneyEvents.class);
 
     private final EventLog log;
+    private final SpanLog spans;
     private final Clock clock;
     private final MeterRegistry meters;
     private final ReportingConfig config;
 
-    public JourneyEvents(EventLog log, Clock clock, MeterRegistry meters, ReportingConfig config) {
+    public JourneyEvents(EventLog log, SpanLog spans, Clock clock, MeterRegistry meters, ReportingConfig config) {
         this.log = log;
+        this.spans = spans;
         this.clock = clock;
         this.meters = meters;
         this.config = config;
@@ -50,9 +53,10 @@ public class JourneyEvents {
     @Scheduled(every = "1h", delayed = "7m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void prune() {
-        int pruned = log.prune(clock.instant().minus(config.journeys().retention()));
+        int pruned = log.prune(clock.instant().minus(config.journeys().retention()))
+                + spans.prune(clock.instant().minus(config.journeys().retention()));
         if (pruned > 0) {
-            LOG.infof("pruned %d events older than %s from event_log", pruned, config.journeys().retention());
+            LOG.infof("pruned %d events and spans older than %s", pruned, config.journeys().retention());
         }
     }
 }

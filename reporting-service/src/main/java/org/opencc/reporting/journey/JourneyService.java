@@ -4,21 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opencc.reporting.config.ReportingConfig;
+import org.opencc.reporting.otlp.ReceivedSpan;
+import org.opencc.reporting.otlp.SpanLog;
 import org.opencc.support.problem.ProblemException;
 
 /** Reads an interaction's journey from {@code event_log} and attributes it ({@link Attribution}). */
 @ApplicationScoped
 public class JourneyService {
     private final EventLog log;
+    private final SpanLog spanLog;
     private final Clock clock;
     private final ReportingConfig config;
 
-    public JourneyService(EventLog log, Clock clock, ReportingConfig config) {
+    public JourneyService(EventLog log, SpanLog spanLog, Clock clock, ReportingConfig config) {
         this.log = log;
+        this.spanLog = spanLog;
         this.clock = clock;
         this.config = config;
     }
@@ -58,7 +65,33 @@ public class JourneyService {
                 .map(LoggedEvent::taskSid).filter(Objects::nonNull).distinct().toList();
         List<String> traces = events.stream().map(LoggedEvent::traceId).filter(Objects::nonNull).distinct()
                 .toList();
-        return new Journey(interactionId, tasks, traces, events,
-                Attribution.decide(events, now, config.journeys().stepGrace()), now);
+        List<ReceivedSpan> spans = spanLog.ofJourney(interactionId, tasks, traces);
+        Attribution.Verdict verdict = withSpanEvidence(
+                Attribution.decide(events, now, config.journeys().stepGrace()), events, spans);
+        return new Journey(interactionId, tasks, traces, events, spans, verdict, now);
+    }
+
+    /**
+     * Adds span evidence to each finding: the spans, in the traces its evidence events were published in, of the
+     * finding's stage ({@code cc.stage}) or failed.
+     */
+    static Attribution.Verdict withSpanEvidence(Attribution.Verdict verdict, List<LoggedEvent> events,
+            List<ReceivedSpan> spans) {
+        if (spans.isEmpty()) {
+            return verdict;
+        }
+        Map<String, String> traceOfEvent = new HashMap<>();
+        events.stream().filter(e -> e.traceId() != null).forEach(e -> traceOfEvent.put(e.eventId(), e.traceId()));
+        List<Attribution.Finding> anomalies = verdict.anomalies().stream().map(finding -> {
+            Set<String> traces = finding.eventIds().stream().map(traceOfEvent::get).filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            return finding.withSpans(spans.stream().filter(s -> traces.contains(s.traceId()))
+                    .filter(s -> finding.stage().equals(s.stage()) || "error".equals(s.status()))
+                    .map(ReceivedSpan::spanId).toList());
+        }).toList();
+        List<String> decisive = anomalies.stream().filter(f -> f.rule().equals(verdict.rule())).findFirst()
+                .map(Attribution.Finding::spanIds).orElse(List.of());
+        return new Attribution.Verdict(verdict.stage(), verdict.rule(), verdict.reason(), verdict.eventIds(),
+                decisive, anomalies);
     }
 }
