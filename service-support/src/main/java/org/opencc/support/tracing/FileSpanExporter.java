@@ -6,7 +6,6 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +18,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Appends finished spans as JSON lines to {@code cc.tracing.file} when it is set: how system tests and a local
- * suite without a collector see every service's spans. Quarkus picks up {@link SpanExporter} beans.
+ * Appends finished spans as JSON lines to a file: how system tests and a local suite see every service's spans.
+ * Not a CDI {@link SpanExporter} bean: Quarkus drops its own OTLP exporter when the application provides one, so
+ * {@link FileSpans} wraps this in a span processor instead, and OTLP export (OTLP_ENDPOINT) works beside it.
  */
-// looked up programmatically by Quarkus' exporter provider, so ArC must not drop it as unused
-@io.quarkus.arc.Unremovable
-@Singleton
 public class FileSpanExporter implements SpanExporter {
     private static final Logger LOG = Logger.getLogger(FileSpanExporter.class);
     private final Optional<Path> file;
     private final ObjectMapper json = new ObjectMapper();
 
-    public FileSpanExporter(@ConfigProperty(name = "cc.tracing.file") Optional<String> file) {
+    public FileSpanExporter(Optional<String> file) {
         this.file = file.filter(f -> !f.isBlank()).map(Path::of);
     }
 

@@ -35,6 +35,8 @@ public final class LocalSuite implements AutoCloseable {
     public final String twilioAuthToken = hex();
     /** One pseudonym secret for the whole suite: the gateway derives customer keys with it, compliance too. */
     public final String pseudonymSecret = hex();
+    /** The bearer token the services' OTLP exporters send to reporting-service's receiver. */
+    public final String otlpToken = hex();
     private final Path workDir;
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -119,6 +121,13 @@ public final class LocalSuite implements AutoCloseable {
             env.put("JWT_ISSUER", JwtMinter.DEV_ISSUER);
             env.put("CC_TRACING_FILE", spansFile(module).toString());
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+            if (ports.containsKey("reporting-service")) {
+                // every service exports its spans to reporting-service's OTLP receiver, as ./suite up does
+                env.put("OTLP_ENDPOINT", "http://127.0.0.1:" + ports.get("reporting-service"));
+                env.put("OTLP_PROTOCOL", "http/protobuf");
+                env.put("OTLP_HEADERS", "authorization=Bearer " + otlpToken);
+                env.put("CC_OTLP_TOKEN", otlpToken);
+            }
             if (crm != null) {
                 env.put("CRM_URL", crm.baseUrl());
             }
