@@ -37,7 +37,7 @@ class StartupTest {
     void migrationsCreateTheLiveStateTables() throws SQLException {
         assertThat(SCHEMA.columns("live_task"), contains(
                 "task_sid", "workspace_sid", "task_queue_sid", "status", "entered_queue_at", "updated_at",
-                "worker_sid"));
+                "worker_sid", "workflow_sid"));
         assertThat(SCHEMA.primaryKey("live_task"), contains("task_sid"));
         assertThat(SCHEMA.columns("live_worker"), contains(
                 "worker_sid", "workspace_sid", "available", "task_queue_sids", "updated_at", "friendly_name",

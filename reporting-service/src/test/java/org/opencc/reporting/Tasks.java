@@ -18,6 +18,7 @@ final class Tasks {
     final String interactionId = LiveEvents.sid("IN");
     final String workerSid = LiveEvents.sid("WK");
     final String reservationSid = LiveEvents.sid("WR");
+    String workflowSid = LiveEvents.sid("WW");
 
     Tasks(String workspaceSid, String taskQueueSid) {
         this.workspaceSid = workspaceSid;
@@ -25,7 +26,7 @@ final class Tasks {
     }
 
     TaskCreated created() {
-        return new TaskCreated(taskSid, workspaceSid, LiveEvents.sid("WW"), interactionId, "default", 0,
+        return new TaskCreated(taskSid, workspaceSid, workflowSid, interactionId, "default", 0,
                 "{\"channel\":\"sms\",\"interaction_id\":\"" + interactionId + "\"}", Instant.now());
     }
 

@@ -16,14 +16,19 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LiveStateRepository {
+    // an earlier event may have created the row: task.created then only adds the workflow
     private static final String TASK_CREATED = "INSERT INTO live_task"
-            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at)"
-            + " VALUES (?, ?, NULL, 'pending', NULL, ?) ON CONFLICT (task_sid) DO NOTHING";
+            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at, workflow_sid)"
+            + " VALUES (?, ?, NULL, 'pending', NULL, ?, ?) ON CONFLICT (task_sid) DO UPDATE SET"
+            + " workflow_sid = EXCLUDED.workflow_sid WHERE live_task.workflow_sid IS NULL"
+            + " AND EXCLUDED.workflow_sid IS NOT NULL";
     private static final String QUEUE_ENTERED = "INSERT INTO live_task"
-            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at)"
-            + " VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (task_sid) DO UPDATE SET"
+            + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, updated_at, workflow_sid)"
+            + " VALUES (?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (task_sid) DO UPDATE SET"
             + " task_queue_sid = EXCLUDED.task_queue_sid, entered_queue_at = EXCLUDED.entered_queue_at,"
-            + " updated_at = EXCLUDED.updated_at WHERE live_task.status <> 'ended'";
+            + " updated_at = EXCLUDED.updated_at,"
+            + " workflow_sid = COALESCE(EXCLUDED.workflow_sid, live_task.workflow_sid)"
+            + " WHERE live_task.status <> 'ended'";
     // a queue or entry time already known is kept: task-queue.entered is the authority for both
     private static final String STATUS = "INSERT INTO live_task"
             + " (task_sid, workspace_sid, task_queue_sid, status, entered_queue_at, worker_sid, updated_at)"
@@ -47,16 +52,16 @@ public class LiveStateRepository {
         this.dataSource = dataSource;
     }
 
-    /** A new task, pending and in no queue yet. False when the task is already known. */
-    public boolean taskCreated(String taskSid, String workspaceSid, Instant now) {
-        return update(TASK_CREATED, taskSid, workspaceSid, Timestamp.from(now));
+    /** A new task, pending and in no queue yet, routed by {@code workflowSid}. False when nothing changed. */
+    public boolean taskCreated(String taskSid, String workspaceSid, String workflowSid, Instant now) {
+        return update(TASK_CREATED, taskSid, workspaceSid, Timestamp.from(now), workflowSid);
     }
 
     /** The task waits in {@code taskQueueSid} since {@code enteredAt}. */
-    public boolean queueEntered(String taskSid, String workspaceSid, String taskQueueSid, Instant enteredAt,
-            Instant now) {
+    public boolean queueEntered(String taskSid, String workspaceSid, String taskQueueSid, String workflowSid,
+            Instant enteredAt, Instant now) {
         return update(QUEUE_ENTERED, taskSid, workspaceSid, taskQueueSid, Timestamp.from(enteredAt),
-                Timestamp.from(now));
+                Timestamp.from(now), workflowSid);
     }
 
     /**

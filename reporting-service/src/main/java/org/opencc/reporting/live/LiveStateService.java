@@ -81,11 +81,11 @@ public class LiveStateService {
 
     private boolean apply(DomainEvent event, Instant now) {
         if (event instanceof TaskCreated created) {
-            return repository.taskCreated(created.taskSid(), created.workspaceSid(), now);
+            return repository.taskCreated(created.taskSid(), created.workspaceSid(), created.workflowSid(), now);
         }
         if (event instanceof TaskQueueEntered entered) {
             return repository.queueEntered(entered.taskSid(), entered.workspaceSid(), entered.taskQueueSid(),
-                    entered.occurredAt() == null ? now : entered.occurredAt(), now);
+                    entered.workflowSid(), entered.occurredAt() == null ? now : entered.occurredAt(), now);
         }
         if (event instanceof ReservationCreated reservation) {
             return repository.status(reservation.taskSid(), reservation.workspaceSid(), reservation.taskQueueSid(),

@@ -23,6 +23,8 @@ import org.opencc.reporting.config.ReportingConfig;
 public class LiveStream {
     /** The SSE event name of a per-queue snapshot. */
     public static final String QUEUES = "queues";
+    /** The SSE event name of a per-workflow snapshot. */
+    public static final String WORKFLOWS = "workflows";
     /** The SSE event name of a per-worker snapshot. */
     public static final String WORKERS = "workers";
     private static final Logger LOG = Logger.getLogger(LiveStream.class);

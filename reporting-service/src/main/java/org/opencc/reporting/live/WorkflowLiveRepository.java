@@ -1,0 +1,71 @@
+package org.opencc.reporting.live;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the per-workflow view from {@code live_task}, counted by SQL at read time like the per-queue view. */
+@ApplicationScoped
+public class WorkflowLiveRepository {
+    // one statement: its rows and the version come from the same PostgreSQL snapshot; ended tasks keep their
+    // workflow listed (with zeros) until they are pruned, as queues are
+    private static final String SNAPSHOT = """
+            WITH workflows AS (
+                SELECT workspace_sid, workflow_sid,
+                       count(*) FILTER (WHERE status = 'pending') AS pending,
+                       count(*) FILTER (WHERE status = 'reserved') AS reserved,
+                       count(*) FILTER (WHERE status = 'assigned') AS assigned,
+                       COALESCE(GREATEST(0, floor(extract(epoch FROM CAST(? AS timestamptz)
+                           - min(entered_queue_at) FILTER (WHERE status = 'pending')))), 0)::bigint
+                           AS longest_waiting_seconds,
+                       max(updated_at) AS updated_at
+                FROM live_task
+                WHERE workflow_sid IS NOT NULL AND (CAST(? AS text) IS NULL OR workspace_sid = ?)
+                GROUP BY workspace_sid, workflow_sid
+            )
+            SELECT v.version, w.*
+            FROM live_version v LEFT JOIN workflows w ON true
+            WHERE v.id = 1
+            ORDER BY w.workspace_sid, w.workflow_sid
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    public WorkflowLiveRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every workflow with tasks, optionally of one workspace, with waiting times measured at {@code now}. */
+    public WorkflowsSnapshot snapshot(String workspaceSid, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(SNAPSHOT)) {
+            query.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            query.setString(2, workspaceSid);
+            query.setString(3, workspaceSid);
+            long version = 0;
+            List<WorkflowLive> workflows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    version = rs.getLong("version");
+                    if (rs.getString("workflow_sid") != null) {
+                        workflows.add(new WorkflowLive(rs.getString("workspace_sid"), rs.getString("workflow_sid"),
+                                rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"),
+                                rs.getLong("longest_waiting_seconds"),
+                                rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            return new WorkflowsSnapshot(List.copyOf(workflows), version, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the live workflow view", e);
+        }
+    }
+}
