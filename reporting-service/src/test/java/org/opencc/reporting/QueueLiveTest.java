@@ -57,6 +57,21 @@ class QueueLiveTest {
     }
 
     @Test
+    void aReservedTaskStillWaitsButAnAssignedOneNoLonger() {
+        Tasks task = new Tasks(sid("WS"), sid("WQ"));
+        publish(task.created());
+        publish(task.entered(Instant.now().minus(Duration.ofMinutes(3))));
+        publish(task.reserved());
+        await().atMost(DEADLINE).until(() -> List.of(0, 1, 0).equals(counts(task.workspaceSid, task.taskQueueSid)));
+        int waited = (Integer) queue(task.workspaceSid, task.taskQueueSid).get("longest_waiting_seconds");
+        assertEquals(true, waited >= 180 && waited < 260, "a ringing task is still waiting: " + waited);
+
+        publish(task.accepted());
+        await().atMost(DEADLINE).until(() -> List.of(0, 0, 1).equals(counts(task.workspaceSid, task.taskQueueSid)));
+        assertEquals(0, queue(task.workspaceSid, task.taskQueueSid).get("longest_waiting_seconds"));
+    }
+
+    @Test
     void aRejectedReservationPutsTheTaskBackToPending() {
         Tasks task = new Tasks(sid("WS"), sid("WQ"));
 

@@ -8,9 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.opencc.routing.statistics.LiveDefinitions;
 
 /** Reads the per-queue view from {@code live_task} and {@code live_worker}, computed by SQL at read time. */
 @ApplicationScoped
@@ -22,7 +22,7 @@ public class QueueLiveRepository {
                        count(*) FILTER (WHERE status = 'pending') AS pending,
                        count(*) FILTER (WHERE status = 'reserved') AS reserved,
                        count(*) FILTER (WHERE status = 'assigned') AS assigned,
-                       min(entered_queue_at) FILTER (WHERE status = 'pending') AS oldest_pending,
+                       min(entered_queue_at) FILTER (WHERE status IN %s) AS oldest_waiting,
                        max(updated_at) AS updated_at
                 FROM live_task
                 WHERE task_queue_sid IS NOT NULL AND (CAST(? AS text) IS NULL OR workspace_sid = ?)
@@ -40,8 +40,7 @@ public class QueueLiveRepository {
                        COALESCE(t.pending, 0) AS pending,
                        COALESCE(t.reserved, 0) AS reserved,
                        COALESCE(t.assigned, 0) AS assigned,
-                       COALESCE(GREATEST(0, floor(extract(epoch FROM CAST(? AS timestamptz) - t.oldest_pending))),
-                                0)::bigint AS longest_waiting_seconds,
+                       t.oldest_waiting,
                        COALESCE(w.available, 0) AS available_workers,
                        GREATEST(t.updated_at, w.updated_at) AS updated_at
                 FROM tasks t FULL JOIN workers w
@@ -51,7 +50,7 @@ public class QueueLiveRepository {
             FROM live_version v LEFT JOIN queues q ON true
             WHERE v.id = 1
             ORDER BY q.workspace_sid, q.task_queue_sid
-            """;
+            """.formatted(LiveDefinitions.sqlList(LiveDefinitions.WAITING));
 
     private final AgroalDataSource dataSource;
 
@@ -67,7 +66,6 @@ public class QueueLiveRepository {
             query.setString(2, workspaceSid);
             query.setString(3, workspaceSid);
             query.setString(4, workspaceSid);
-            query.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             long version = 0;
             List<QueueLive> queues = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
@@ -76,7 +74,7 @@ public class QueueLiveRepository {
                     if (rs.getString("task_queue_sid") != null) {
                         queues.add(new QueueLive(rs.getString("workspace_sid"), rs.getString("task_queue_sid"),
                                 rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"),
-                                rs.getLong("longest_waiting_seconds"), rs.getLong("available_workers"),
+                                longestWait(rs, now), rs.getLong("available_workers"),
                                 rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
                     }
                 }
@@ -85,6 +83,12 @@ public class QueueLiveRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the live queue view", e);
         }
+    }
+
+    /** The shared definition: whole seconds since the oldest queue entry among the waiting tasks; 0 if none. */
+    static long longestWait(ResultSet rs, Instant now) throws SQLException {
+        OffsetDateTime oldest = rs.getObject("oldest_waiting", OffsetDateTime.class);
+        return oldest == null ? 0 : LiveDefinitions.ageSeconds(oldest.toInstant(), now);
     }
 
     /** The change counter; a stream sends a new snapshot when it moved. */

@@ -8,9 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.opencc.routing.statistics.LiveDefinitions;
 
 /** Reads the per-workflow view from {@code live_task}, counted by SQL at read time like the per-queue view. */
 @ApplicationScoped
@@ -23,9 +23,7 @@ public class WorkflowLiveRepository {
                        count(*) FILTER (WHERE status = 'pending') AS pending,
                        count(*) FILTER (WHERE status = 'reserved') AS reserved,
                        count(*) FILTER (WHERE status = 'assigned') AS assigned,
-                       COALESCE(GREATEST(0, floor(extract(epoch FROM CAST(? AS timestamptz)
-                           - min(entered_queue_at) FILTER (WHERE status = 'pending')))), 0)::bigint
-                           AS longest_waiting_seconds,
+                       min(entered_queue_at) FILTER (WHERE status IN %s) AS oldest_waiting,
                        max(updated_at) AS updated_at
                 FROM live_task
                 WHERE workflow_sid IS NOT NULL AND (CAST(? AS text) IS NULL OR workspace_sid = ?)
@@ -35,7 +33,7 @@ public class WorkflowLiveRepository {
             FROM live_version v LEFT JOIN workflows w ON true
             WHERE v.id = 1
             ORDER BY w.workspace_sid, w.workflow_sid
-            """;
+            """.formatted(LiveDefinitions.sqlList(LiveDefinitions.WAITING));
 
     private final AgroalDataSource dataSource;
 
@@ -47,9 +45,8 @@ public class WorkflowLiveRepository {
     public WorkflowsSnapshot snapshot(String workspaceSid, Instant now) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(SNAPSHOT)) {
-            query.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            query.setString(1, workspaceSid);
             query.setString(2, workspaceSid);
-            query.setString(3, workspaceSid);
             long version = 0;
             List<WorkflowLive> workflows = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
@@ -58,7 +55,7 @@ public class WorkflowLiveRepository {
                     if (rs.getString("workflow_sid") != null) {
                         workflows.add(new WorkflowLive(rs.getString("workspace_sid"), rs.getString("workflow_sid"),
                                 rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"),
-                                rs.getLong("longest_waiting_seconds"),
+                                QueueLiveRepository.longestWait(rs, now),
                                 rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
                     }
                 }

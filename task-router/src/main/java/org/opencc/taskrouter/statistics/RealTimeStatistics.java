@@ -2,7 +2,6 @@ package org.opencc.taskrouter.statistics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.opencc.routing.statistics.LiveDefinitions;
 import org.opencc.taskrouter.statistics.StatisticsRepository.ActivityCount;
 import org.opencc.taskrouter.statistics.StatisticsRepository.TaskCount;
 import org.opencc.taskrouter.statistics.StatisticsRepository.Waiting;
@@ -37,7 +37,7 @@ public class RealTimeStatistics {
         for (TaskCount count : repository.taskCounts(scope)) {
             byStatus.merge(count.status(), count.count(), Long::sum);
             total += count.count();
-            if (count.status().equals("pending") || count.status().equals("reserved")) {
+            if (LiveDefinitions.WAITING.contains(count.status())) {
                 byPriority.merge(count.priority(), count.count(), Long::sum);
             }
         }
@@ -87,7 +87,7 @@ public class RealTimeStatistics {
 
     private void waiting(Map<String, Object> m, String ageKey, String sidKey, Optional<Waiting> waiting) {
         Instant now = clock.instant();
-        m.put(ageKey, waiting.map(w -> Math.max(0, Duration.between(w.since(), now).toSeconds())).orElse(0L));
+        m.put(ageKey, waiting.map(w -> LiveDefinitions.ageSeconds(w.since(), now)).orElse(0L));
         m.put(sidKey, waiting.map(Waiting::taskSid).orElse(null));
     }
 }

@@ -6,15 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.opencc.routing.statistics.LiveDefinitions;
 import org.opencc.taskrouter.persistence.Db;
 
 /** The statistics' reads of task, reservation, worker, activity and worker_queue rows. */
 @ApplicationScoped
 public class StatisticsRepository {
-    /** Statuses of a task that has not been accepted yet: the ones "waiting". */
-    static final String WAITING = "('pending', 'reserved')";
+    /** Statuses of a task that has not been accepted yet: the ones "waiting" (shared with reporting-service). */
+    static final String WAITING = LiveDefinitions.sqlList(LiveDefinitions.WAITING);
     /** Statuses a reservation can have only after it was accepted. */
-    static final String ACCEPTED = "('accepted', 'wrapping', 'completed')";
+    static final String ACCEPTED = LiveDefinitions.sqlList(LiveDefinitions.ACCEPTED_RESERVATIONS);
     private final Db db;
 
     public StatisticsRepository(Db db) {
