@@ -72,8 +72,9 @@ public class JourneyService {
     }
 
     /**
-     * Adds span evidence to each finding: the spans, in the traces its evidence events were published in, of the
-     * finding's stage ({@code cc.stage}) or failed.
+     * Adds span evidence to each finding: the failed spans (status error) of the finding's stage ({@code cc.stage})
+     * in the traces its evidence events were published in; when none failed, that stage's spans there. Spans of
+     * other stages are never evidence: consumers of every stage see every event.
      */
     static Attribution.Verdict withSpanEvidence(Attribution.Verdict verdict, List<LoggedEvent> events,
             List<ReceivedSpan> spans) {
@@ -85,9 +86,11 @@ public class JourneyService {
         List<Attribution.Finding> anomalies = verdict.anomalies().stream().map(finding -> {
             Set<String> traces = finding.eventIds().stream().map(traceOfEvent::get).filter(Objects::nonNull)
                     .collect(Collectors.toSet());
-            return finding.withSpans(spans.stream().filter(s -> traces.contains(s.traceId()))
-                    .filter(s -> finding.stage().equals(s.stage()) || "error".equals(s.status()))
-                    .map(ReceivedSpan::spanId).toList());
+            List<ReceivedSpan> atStage = spans.stream().filter(s -> traces.contains(s.traceId()))
+                    .filter(s -> finding.stage().equals(s.stage())).toList();
+            List<ReceivedSpan> failed = atStage.stream().filter(s -> "error".equals(s.status())).toList();
+            return finding.withSpans((failed.isEmpty() ? atStage : failed).stream().map(ReceivedSpan::spanId)
+                    .toList());
         }).toList();
         List<String> decisive = anomalies.stream().filter(f -> f.rule().equals(verdict.rule())).findFirst()
                 .map(Attribution.Finding::spanIds).orElse(List.of());
