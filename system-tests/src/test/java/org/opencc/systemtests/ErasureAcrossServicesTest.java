@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,20 +187,7 @@ class ErasureAcrossServicesTest {
     }
 
     private HttpResponse<String> sms(String from, String to, String body) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
-        form.put("AccountSid", "AC" + "0".repeat(32));
-        form.put("From", from);
-        form.put("To", to);
-        form.put("Body", body);
-        form.put("NumMedia", "0");
-        String url = suite.url("channel-gateway") + "/twilio/messaging/inbound";
-        String encoded = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", suite.signer().sign(url, form))
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
+        return SignedSms.send(suite, http, from, to, body);
     }
 
     private HttpResponse<String> send(String method, String url, String token, String json) throws Exception {
