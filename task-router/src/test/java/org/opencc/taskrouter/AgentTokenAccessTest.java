@@ -105,9 +105,21 @@ class AgentTokenAccessTest {
     }
 
     @Test
-    void tokensWithoutAgentOrAdminRoleAreForbidden() {
+    void aSupervisorTokenReadsEverythingAndChangesNothing() {
         String supervisor = JwtMinter.shared().token("sam", List.of("supervisor"), null);
-        as(supervisor).get("/v1/Workspaces").then().statusCode(403).body("code", is(20403));
+        as(supervisor).get("/v1/Workspaces").then().statusCode(200);
+        as(supervisor).get("/v1/Workspaces/" + setup.workspaceSid() + "/Tasks").then().statusCode(200);
+        as(supervisor).get("/v1/Workspaces/" + setup.workspaceSid() + "/TaskQueues/Statistics").then()
+                .statusCode(200);
+        as(supervisor).contentType("application/x-www-form-urlencoded").formParam("ActivitySid", "WA" + "0".repeat(32))
+                .post(workerPath(alice)).then().statusCode(403).body("code", is(20403))
+                .body("message", containsString("may only read"));
+    }
+
+    @Test
+    void tokensWithoutAgentAdminOrSupervisorRoleAreForbidden() {
+        String compliance = JwtMinter.shared().token("cora", List.of("compliance"), null);
+        as(compliance).get("/v1/Workspaces").then().statusCode(403).body("code", is(20403));
         String agentWithoutWorker = JwtMinter.shared().token("nobody", List.of("agent"), null);
         as(agentWithoutWorker).get(workerPath(alice)).then().statusCode(403).body("code", is(20403));
     }

@@ -100,8 +100,17 @@ public class BasicAuthFilter {
             request.setProperty(RouterCaller.PROPERTY, new RouterCaller(jwt.getSubject(), false, null));
             return null;
         }
+        if (roles.contains(Roles.SUPERVISOR) && !roles.contains(Roles.AGENT)) {
+            // supervisors read everything (statistics, tasks, routing explanations: reporting's journeys ask with
+            // the supervisor's own token) and change nothing
+            if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+                return forbidden("a supervisor token may only read (GET), not " + request.getMethod());
+            }
+            request.setProperty(RouterCaller.PROPERTY, new RouterCaller(jwt.getSubject(), false, null));
+            return null;
+        }
         if (!roles.contains(Roles.AGENT)) {
-            return forbidden("TaskRouter needs a token with role admin or agent");
+            return forbidden("TaskRouter needs a token with role admin, supervisor or agent");
         }
         String workerSid = workerSid(jwt);
         if (workerSid == null || workerSid.isEmpty()) {
