@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opencc.reporting.LiveEvents.publish;
 import static org.opencc.reporting.LiveEvents.sid;
 import static org.opencc.reporting.LiveEvents.token;
@@ -71,6 +72,10 @@ class JourneyTest {
         assertEquals("crm", journey.getString("attribution.stage"));
         assertEquals("context-failed", journey.getString("attribution.rule"));
         assertEquals(1, journey.getList("attribution.event_ids").size());
+        // no task-router in this test: the explanation says why it is missing instead of failing the journey
+        assertEquals(task.taskSid, journey.getString("routing_explanations[0].task_sid"));
+        assertEquals("unavailable", journey.getString("routing_explanations[0].status"));
+        assertTrue(journey.getString("routing_explanations[0].detail").contains("cc.journeys.router-url"));
     }
 
     @Test

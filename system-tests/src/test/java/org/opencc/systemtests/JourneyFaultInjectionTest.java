@@ -85,6 +85,10 @@ class JourneyFaultInjectionTest {
         assertAttributed(journey, "intake", "wrong-workflow", List.of("wrong-workflow"));
         assertTrue(ids(journey.path("attribution").path("event_ids")).contains(entered.path("event_id").asText()),
                 "the queue entry is the evidence: " + pretty(journey));
+        // task-router's own explanation, fetched with the supervisor's token, shows the filter that matched
+        JsonNode explained = journey.path("routing_explanations").get(0);
+        assertEquals("ok", explained.path("status").asText(), pretty(journey));
+        assertTrue(explained.path("explanation").toString().contains("Sales"), pretty(journey));
     }
 
     /**

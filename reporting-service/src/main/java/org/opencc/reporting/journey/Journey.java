@@ -14,9 +14,11 @@ import org.opencc.reporting.otlp.ReceivedSpan;
  * @param events every logged event of the interaction and its tasks, in event-time order
  * @param spans the spans received over OTLP that name the interaction or its tasks, or belong to its events'
  *     traces, by start time (at most 1000)
+ * @param routingExplanations task-router's explanation of each task (asked with the reader's token)
  * @param attribution the first stage that went wrong, with its rule, reason and evidence, and every anomaly
  * @param asOf when the journey was read (rules about missing steps depend on it)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Journey(String interactionId, List<String> taskSids, List<String> traceIds, List<LoggedEvent> events,
-        List<ReceivedSpan> spans, Attribution.Verdict attribution, Instant asOf) {}
+        List<ReceivedSpan> spans, List<RoutingExplanations.Explained> routingExplanations,
+        Attribution.Verdict attribution, Instant asOf) {}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opencc.reporting.config.ReportingConfig;
 import org.opencc.reporting.otlp.ReceivedSpan;
 import org.opencc.reporting.otlp.SpanLog;
@@ -20,11 +21,16 @@ import org.opencc.support.problem.ProblemException;
 public class JourneyService {
     private final EventLog log;
     private final SpanLog spanLog;
+    private final RoutingExplanations explanations;
+    private final JsonWebToken token;
     private final Clock clock;
     private final ReportingConfig config;
 
-    public JourneyService(EventLog log, SpanLog spanLog, Clock clock, ReportingConfig config) {
+    public JourneyService(EventLog log, SpanLog spanLog, Clock clock, ReportingConfig config,
+            RoutingExplanations explanations, JsonWebToken token) {
         this.log = log;
+        this.explanations = explanations;
+        this.token = token;
         this.spanLog = spanLog;
         this.clock = clock;
         this.config = config;
@@ -68,7 +74,11 @@ public class JourneyService {
         List<ReceivedSpan> spans = spanLog.ofJourney(interactionId, tasks, traces);
         Attribution.Verdict verdict = withSpanEvidence(
                 Attribution.decide(events, now, config.journeys().stepGrace()), events, spans);
-        return new Journey(interactionId, tasks, traces, events, spans, verdict, now);
+        List<RoutingExplanations.Explained> explained = events.stream().filter(e -> "task.created".equals(e.type()))
+                .filter(e -> e.taskSid() != null).map(e -> explanations.explain(
+                        e.data().path("workspace_sid").asText(null), e.taskSid(), token.getRawToken()))
+                .toList();
+        return new Journey(interactionId, tasks, traces, events, spans, explained, verdict, now);
     }
 
     /**
