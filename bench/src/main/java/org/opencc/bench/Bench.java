@@ -15,9 +15,9 @@ import org.opencc.testsupport.process.ServiceProcess;
 /**
  * One command for the benchmarks, run in a fixed order so later lines can be set beside the baselines measured
  * moments before on the same (shared, noisy) machine: raw Kafka on loopback, bare PostgreSQL inserts, then the
- * product paths through the packaged services (webhook to reservation, routing, the context API). Prints one
- * {@code BENCH <name> key=value ...} line per benchmark, then a summary repeating them with the JVM, core count and
- * date.
+ * product paths through the packaged services (webhook to reservation, routing, the context API, the live
+ * statistics). Prints one {@code BENCH <name> key=value ...} line per benchmark, then a summary repeating them with
+ * the JVM, core count and date.
  *
  * <p>Options: {@code --quick} (small counts, for smoke runs), {@code --only NAME[,NAME]}, {@code --root PATH}
  * (repository root; default the system property {@code cc.repository.root}).
@@ -33,6 +33,7 @@ public final class Bench {
         BENCHMARKS.put(WebhookToReservationBench.NAME, WebhookToReservationBench::new);
         BENCHMARKS.put(RoutingBench.NAME, RoutingBench::new);
         BENCHMARKS.put(ContextBench.NAME, ContextBench::new);
+        BENCHMARKS.put(LiveStatsBench.NAME, LiveStatsBench::new);
     }
 
     private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
@@ -75,6 +76,9 @@ public final class Bench {
         }
         if (options.selected(ContextBench.NAME)) {
             ContextBench.requirePackaged(options.root());
+        }
+        if (options.selected(LiveStatsBench.NAME)) {
+            LiveStatsBench.requirePackaged(options.root());
         }
         print("bench: " + (options.quick() ? "quick" : "full") + " run"
                 + (options.only().isEmpty() ? "" : " of " + String.join(",", selected(options))));

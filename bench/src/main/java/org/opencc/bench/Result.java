@@ -11,6 +11,8 @@ import java.util.Map;
 public record Result(String name, String line, Map<String, Double> metrics) {
     /** Metric name of a median latency in milliseconds. */
     public static final String P50_MS = "p50_ms";
+    /** Metric name of a 99th-percentile latency in milliseconds. */
+    public static final String P99_MS = "p99_ms";
 
     public Result {
         metrics = Map.copyOf(metrics);

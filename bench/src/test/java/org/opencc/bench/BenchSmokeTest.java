@@ -63,6 +63,15 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theLiveStatsBenchmarkSaysItNeedsThePackagedReportingServiceBeforeRunningAnything() {
+        Path empty = Path.of("target", "no-services-here").toAbsolutePath();
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Bench.run(new String[] {
+            "--quick", "--only", "live-stats", "--root", empty.toString()}));
+        assertTrue(failure.getMessage().contains("reporting-service/target/quarkus-app/quarkus-run.jar is missing"),
+                failure.getMessage());
+    }
+
+    @Test
     void anUnknownBenchmarkNameIsRefusedWithTheKnownOnes() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> Bench.run(new String[] {"--only", "kafka-lookback"}));

@@ -1,0 +1,94 @@
+package org.opencc.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencc.contracts.task.ReservationAccepted;
+import org.opencc.contracts.task.ReservationCreated;
+import org.opencc.contracts.task.TaskCompleted;
+import org.opencc.contracts.task.TaskCreated;
+import org.opencc.contracts.task.TaskEvent;
+import org.opencc.contracts.task.TaskQueueEntered;
+
+/**
+ * The background load of the {@code live-stats} benchmark: task lifecycles as task-router publishes them
+ * ({@code task.created} → {@code task-queue.entered} → {@code reservation.created} → {@code reservation.accepted} →
+ * {@code task.completed}), spread over the queues of one workspace and interleaved on a fixed schedule, so that the
+ * offered rate is constant and every queue always has tasks pending, reserved and assigned, as a busy contact
+ * center's wallboard does.
+ *
+ * <p>Slot {@code i} carries stage {@code i % 5} of task {@code i / 5 - stage × tasksPerStage}: each task moves on
+ * one stage every {@code tasksPerStage × 5} slots. During the first {@code 4 × tasksPerStage × 5} slots (the
+ * ramp-up) the later stages have no task yet and those slots carry nothing.
+ */
+final class TaskLifecycles {
+    static final int STAGES = 5;
+
+    private final String workspaceSid;
+    private final List<String> queueSids;
+    private final int tasksPerStage;
+    private final List<Lifecycle> tasks = new ArrayList<>();
+
+    /**
+     * @param tasksPerStage how many tasks are created while one task stays in a stage (the stage length, in tasks)
+     */
+    TaskLifecycles(String workspaceSid, int queues, int tasksPerStage) {
+        if (queues < 1 || tasksPerStage < 1) {
+            throw new IllegalArgumentException("queues and tasksPerStage must be positive: " + queues + ", "
+                    + tasksPerStage);
+        }
+        this.workspaceSid = workspaceSid;
+        this.tasksPerStage = tasksPerStage;
+        List<String> sids = new ArrayList<>();
+        for (int q = 0; q < queues; q++) {
+            sids.add(Sid.next("WQ"));
+        }
+        this.queueSids = List.copyOf(sids);
+    }
+
+    /** Slots of the ramp-up, during which some slots are empty; from this slot on every slot carries an event. */
+    long rampUpSlots() {
+        return (long) (STAGES - 1) * tasksPerStage * STAGES;
+    }
+
+    /** The event of slot {@code slot} (slots are used in increasing order), or null during the ramp-up. */
+    TaskEvent event(long slot) {
+        int stage = (int) (slot % STAGES);
+        long task = slot / STAGES - (long) stage * tasksPerStage;
+        if (task < 0) {
+            return null;
+        }
+        while (tasks.size() <= task) {
+            tasks.add(new Lifecycle(queueSids.get(tasks.size() % queueSids.size())));
+        }
+        Lifecycle lifecycle = tasks.get((int) task);
+        Instant now = Instant.now();
+        return switch (stage) {
+            case 0 -> new TaskCreated(lifecycle.taskSid, workspaceSid, lifecycle.workflowSid, lifecycle.interactionId,
+                    "default", 0, "{\"channel\":\"sms\",\"interaction_id\":\"" + lifecycle.interactionId + "\"}",
+                    now);
+            case 1 -> new TaskQueueEntered(lifecycle.taskSid, workspaceSid, lifecycle.queueSid,
+                    lifecycle.interactionId, now);
+            case 2 -> new ReservationCreated(lifecycle.reservationSid, lifecycle.taskSid, workspaceSid,
+                    lifecycle.workerSid, lifecycle.queueSid, lifecycle.interactionId, now);
+            case 3 -> new ReservationAccepted(lifecycle.reservationSid, lifecycle.taskSid, workspaceSid,
+                    lifecycle.workerSid, lifecycle.queueSid, lifecycle.interactionId, now);
+            default -> new TaskCompleted(lifecycle.taskSid, workspaceSid, lifecycle.queueSid,
+                    lifecycle.interactionId, "done", now);
+        };
+    }
+
+    /** The ids of one task of the load. */
+    private static final class Lifecycle {
+        final String queueSid;
+        final String taskSid = Sid.next("WT");
+        final String workflowSid = Sid.next("WW");
+        final String interactionId = Sid.next("IN");
+        final String reservationSid = Sid.next("WR");
+        final String workerSid = Sid.next("WK");
+
+        Lifecycle(String queueSid) {
+            this.queueSid = queueSid;
+        }
+    }
+}
