@@ -111,8 +111,8 @@ class ContextReadAuthorizationTest {
                         .queryParam("budget_ms", 2000).get("/v1/tasks/{taskSid}/context", task.taskSid));
         task.publish(task.created());
         io.restassured.response.Response response = read.get(30, TimeUnit.SECONDS);
-        response.then().statusCode(200).body("task_sid", is(task.taskSid))
-                .body("customer.customer_key", is(task.customerKey));
+        // found within the budget; what is left of it went to the sources (their answers may or may not be in)
+        response.then().statusCode(200).body("task_sid", is(task.taskSid)).body("customer_key", is(task.customerKey));
     }
 
     @Test

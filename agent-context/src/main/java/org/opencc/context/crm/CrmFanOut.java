@@ -73,6 +73,15 @@ public class CrmFanOut {
      *     have ended meanwhile)
      */
     public FanOutResult fetch(ContextSubject subject, Duration budget, BooleanSupplier mayCache) {
+        return fetch(subject, budget, System.nanoTime(), mayCache);
+    }
+
+    /**
+     * Answers a read that began at {@code readStartNanos} ({@link System#nanoTime()}) within {@code budget} of that
+     * moment: what the read spent before asking the sources (waiting for its task) is not given to them again.
+     */
+    public FanOutResult fetch(ContextSubject subject, Duration budget, long readStartNanos,
+            BooleanSupplier mayCache) {
         long start = System.nanoTime();
         Map<String, CachedProfile> cached = new HashMap<>();
         Map<String, Call> calls = new LinkedHashMap<>();
@@ -86,7 +95,7 @@ public class CrmFanOut {
                 calls.put(source.name(), start(source, subject, start, mayCache));
             }
         }
-        awaitAll(calls.values(), start + budget.toNanos());
+        awaitAll(calls.values(), readStartNanos + budget.toNanos());
         Map<String, Object> customer = new LinkedHashMap<>();
         Map<String, Object> records = new LinkedHashMap<>();
         List<SourceReport> reports = new ArrayList<>();

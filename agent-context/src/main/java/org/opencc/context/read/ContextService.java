@@ -100,7 +100,7 @@ public class ContextService {
         authorize(task, reader, readId);
         ContextSubject subject = task.subject();
         // a late answer is cached only while the task is open (a supervisor may read a task nobody holds)
-        FanOutResult result = crm.fetch(subject, remaining(budget, start), () -> assignments.isOpen(taskSid));
+        FanOutResult result = crm.fetch(subject, budget, start, () -> assignments.isOpen(taskSid));
         return respond(readId, subject, result, budget, reader, start);
     }
 
@@ -127,11 +127,6 @@ public class ContextService {
         }
     }
 
-    /** What is left of the budget for the sources, never less than a millisecond. */
-    private static Duration remaining(Duration budget, long startNanos) {
-        long left = budget.toNanos() - (System.nanoTime() - startNanos);
-        return Duration.ofNanos(Math.max(left, TimeUnit.MILLISECONDS.toNanos(1)));
-    }
 
     /** The context of a customer without a task (supervisors and admins; the resource checks the role). */
     public ContextResponse readCustomer(String customerKey, String budgetMs) {
