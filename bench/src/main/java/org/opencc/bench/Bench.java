@@ -34,6 +34,7 @@ public final class Bench {
         BENCHMARKS.put(RoutingBench.NAME, RoutingBench::new);
         BENCHMARKS.put(ContextBench.NAME, ContextBench::new);
         BENCHMARKS.put(LiveStatsBench.NAME, LiveStatsBench::new);
+        BENCHMARKS.put(ExportBench.NAME, ExportBench::new);
     }
 
     private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
@@ -79,6 +80,9 @@ public final class Bench {
         }
         if (options.selected(LiveStatsBench.NAME)) {
             LiveStatsBench.requirePackaged(options.root());
+        }
+        if (options.selected(ExportBench.NAME)) {
+            ExportBench.requirePackaged(options.root());
         }
         print("bench: " + (options.quick() ? "quick" : "full") + " run"
                 + (options.only().isEmpty() ? "" : " of " + String.join(",", selected(options))));

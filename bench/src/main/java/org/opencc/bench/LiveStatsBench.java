@@ -124,12 +124,7 @@ final class LiveStatsBench implements Benchmark {
 
     /** Fails with what to do when reporting-service is not packaged, before anything is started. */
     static void requirePackaged(Path root) {
-        Path jar = ServiceSnapshot.runJar(root, MODULE);
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(NAME + " needs the packaged " + MODULE + ", and " + jar + " is missing:"
-                    + " run `mvn -B -q install -DskipTests` in " + root + " first (or pass --root, or leave it out"
-                    + " with --only)");
-        }
+        ServiceSnapshot.requirePackaged(root, NAME, MODULE);
     }
 
     @Override

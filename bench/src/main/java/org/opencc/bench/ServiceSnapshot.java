@@ -28,6 +28,16 @@ final class ServiceSnapshot implements AutoCloseable {
         return root.resolve(module).resolve(APP).resolve("quarkus-run.jar");
     }
 
+    /** Fails with what to do when {@code module} is not packaged under {@code root}, before anything starts. */
+    static void requirePackaged(Path root, String benchmark, String module) {
+        Path jar = runJar(root, module);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(benchmark + " needs the packaged " + module + ", and " + jar
+                    + " is missing: run `mvn -B -q install -DskipTests` in " + root + " first (or pass --root, or"
+                    + " leave it out with --only)");
+        }
+    }
+
     /** Copies each module's packaged application from {@code source}; fails if one is missing or incomplete. */
     static ServiceSnapshot copy(Path source, List<String> modules) throws IOException {
         ServiceSnapshot snapshot = new ServiceSnapshot(Files.createTempDirectory("cc-bench-services-"));
