@@ -135,6 +135,7 @@ public class WorkerResource {
         scope.require(workspaceSid);
         Form form = new Form(params);
         return json.worker(service.update(workspaceSid, sid, form.friendlyName("FriendlyName").orElse(null),
-                form.attributes("Attributes").orElse(null), form.sid("ActivitySid", "WA").orElse(null)));
+                form.attributes("Attributes").orElse(null), form.sid("ActivitySid", "WA").orElse(null),
+                form.bool("RejectPendingReservations").orElse(false)));
     }
 }

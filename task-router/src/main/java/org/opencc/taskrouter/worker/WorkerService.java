@@ -16,6 +16,9 @@ import org.opencc.taskrouter.api.Json;
 import org.opencc.taskrouter.api.TwilioErrors;
 import org.opencc.taskrouter.config.RouterConfig;
 import org.opencc.taskrouter.persistence.Db;
+import org.opencc.taskrouter.reservation.Reservation;
+import org.opencc.taskrouter.reservation.ReservationRepository;
+import org.opencc.taskrouter.reservation.ReservationService;
 import org.opencc.taskrouter.routing.Dispatcher;
 import org.opencc.taskrouter.stream.WorkerEventLog;
 import org.opencc.taskrouter.workspace.Workspace;
@@ -31,9 +34,14 @@ public class WorkerService {
     private final Clock clock;
     private final WorkerEvents events;
     private final WorkerEventLog workerEvents;
+    private final ReservationRepository reservations;
+    private final ReservationService reservationService;
 
     public WorkerService(WorkerRepository workers, ActivityRepository activities, Dispatcher dispatcher, Db db,
-            RouterConfig config, Clock clock, WorkerEvents events, WorkerEventLog workerEvents) {
+            RouterConfig config, Clock clock, WorkerEvents events, WorkerEventLog workerEvents,
+            ReservationRepository reservations, ReservationService reservationService) {
+        this.reservations = reservations;
+        this.reservationService = reservationService;
         this.workerEvents = workerEvents;
         this.events = events;
         this.workers = workers;
@@ -68,11 +76,19 @@ public class WorkerService {
         return created;
     }
 
+    /**
+     * Updates a worker. {@code rejectPending} (TaskRouter's {@code RejectPendingReservations}) rejects the worker's
+     * pending reservations, their tasks routed again; it is valid only with an unavailable {@code activitySid}.
+     */
     @Transactional
     public Worker update(String workspaceSid, String sid, String friendlyName, String attributes,
-            String activitySid) {
+            String activitySid, boolean rejectPending) {
         Worker worker = get(workspaceSid, sid);
         Activity activity = activitySid == null ? null : activity(workspaceSid, activitySid);
+        if (rejectPending && (activity == null || activity.available())) {
+            throw TwilioErrors.invalid("RejectPendingReservations", "is only valid with an ActivitySid whose"
+                    + " activity is unavailable");
+        }
         Instant now = clock.instant();
         boolean statusChanged = activity != null && !activity.sid().equals(worker.activitySid());
         workers.update(sid, friendlyName != null ? friendlyName : worker.friendlyName(),
@@ -85,6 +101,11 @@ public class WorkerService {
         }
         if (statusChanged) {
             workerEvents.activity(updated);
+        }
+        if (rejectPending) {
+            for (Reservation pending : reservations.listForWorker(workspaceSid, sid, "pending", 0, Integer.MAX_VALUE)) {
+                reservationService.reject(workspaceSid, sid, pending.sid());
+            }
         }
         if (updated.available() && (statusChanged || attributes != null)) {
             dispatcher.dispatch(workspaceSid);
