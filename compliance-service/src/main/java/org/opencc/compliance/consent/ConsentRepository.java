@@ -82,42 +82,40 @@ public class ConsentRepository {
      * @param lock whether to lock the row until the transaction ends (a revocation: two at once queue up)
      */
     public Optional<ConsentRecord> find(String consentId, boolean lock) {
-        String sql = "SELECT " + RECORD_COLUMNS + " FROM consent_record WHERE id = ?" + (lock ? " FOR UPDATE" : "");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, consentId);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ConsentRecord(rs.getString("id"), rs.getString("interaction_id"),
+        return one("SELECT " + RECORD_COLUMNS + " FROM consent_record WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
+                consentId, rs -> new ConsentRecord(rs.getString("id"), rs.getString("interaction_id"),
                         rs.getString("customer_key"), rs.getString("scope"), rs.getString("method"),
                         rs.getBoolean("granted"), rs.getString("captured_by"), rs.getString("captured_by_role"),
                         rs.getString("worker_sid"), instant(rs, "captured_at"), rs.getString("policy_version"),
-                        rs.getString("algorithm"), rs.getString("key_id"), rs.getString("signature")));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read consent record " + consentId, e);
-        }
+                        rs.getString("algorithm"), rs.getString("key_id"), rs.getString("signature")),
+                "consent record " + consentId);
     }
 
     /** The consent's revocation, when it has one. */
     public Optional<ConsentRevocation> revocation(String consentId) {
-        String sql = "SELECT " + REVOCATION_COLUMNS + " FROM consent_revocation WHERE consent_id = ?";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, consentId);
-            try (ResultSet rs = query.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new ConsentRevocation(rs.getString("consent_id"), rs.getString("method"),
+        return one("SELECT " + REVOCATION_COLUMNS + " FROM consent_revocation WHERE consent_id = ?", consentId,
+                rs -> new ConsentRevocation(rs.getString("consent_id"), rs.getString("method"),
                         rs.getString("revoked_by"), rs.getString("revoked_by_role"), rs.getString("worker_sid"),
                         instant(rs, "revoked_at"), rs.getString("policy_version"), rs.getString("algorithm"),
-                        rs.getString("key_id"), rs.getString("signature")));
+                        rs.getString("key_id"), rs.getString("signature")),
+                "the revocation of consent " + consentId);
+    }
+
+    /** Maps one row. */
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** The one row {@code sql} finds for {@code id}, if any. */
+    private <T> Optional<T> one(String sql, String id, RowMapper<T> mapper, String what) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the revocation of consent " + consentId, e);
+            throw new IllegalStateException("cannot read " + what, e);
         }
     }
 

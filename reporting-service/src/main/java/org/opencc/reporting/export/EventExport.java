@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,17 +16,17 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.opencc.contracts.EventCodec;
+import org.opencc.reporting.ReadCursor;
 
 /**
- * Streams {@code event_log} rows of a time range through a server-side cursor (PostgreSQL fetches
- * {@value #FETCH_SIZE} rows at a time), so memory stays flat for any range.
+ * Streams {@code event_log} rows of a time range through a server-side cursor ({@link ReadCursor}), so memory
+ * stays flat for any range.
  */
 @ApplicationScoped
 public class EventExport {
     /** The CSV header, also the JSON Lines members, in order. */
     static final List<String> COLUMNS = List.of("event_id", "type", "topic", "occurred_at", "received_at",
             "interaction_id", "task_sid", "worker_sid", "trace_id", "data");
-    private static final int FETCH_SIZE = 500;
     private static final String QUERY = "SELECT event_id, type, topic, occurred_at, received_at, interaction_id,"
             + " task_sid, worker_sid, trace_id, payload::text AS data FROM event_log"
             + " WHERE occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, event_id";
@@ -42,50 +40,38 @@ public class EventExport {
 
     /** Writes the events that occurred in {@code [from, to)}; returns how many. */
     long write(Instant from, Instant to, ExportFormat format, Writer out) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false); // PostgreSQL uses a cursor only inside a transaction
-            try (PreparedStatement query = connection.prepareStatement(QUERY)) {
-                query.setFetchSize(FETCH_SIZE);
-                query.setTimestamp(1, Timestamp.from(from));
-                query.setTimestamp(2, Timestamp.from(to));
-                if (format == ExportFormat.CSV) {
-                    Csv.row(out, COLUMNS);
-                }
-                long count = 0;
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        String[] values = new String[COLUMNS.size()];
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = value(rs, COLUMNS.get(i));
-                        }
-                        JsonNode data = json.readTree(values[values.length - 1]);
-                        if (format == ExportFormat.CSV) {
-                            values[values.length - 1] = json.writeValueAsString(data); // compact, as on the topic
-                            Csv.row(out, Arrays.asList(values));
-                        } else {
-                            ObjectNode line = json.createObjectNode();
-                            for (int i = 0; i < values.length - 1; i++) {
-                                line.put(COLUMNS.get(i), values[i]);
-                            }
-                            line.set("data", data);
-                            out.write(json.writeValueAsString(line));
-                            out.write('\n');
-                        }
-                        count++;
-                    }
-                }
-                connection.commit();
-                return count;
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
+        try {
+            if (format == ExportFormat.CSV) {
+                Csv.row(out, COLUMNS);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot export event_log", e);
         } catch (IOException e) {
             throw new UncheckedIOException("the export's client went away or the write failed", e);
         }
+        long[] count = {0};
+        ReadCursor.forEach(dataSource, QUERY, query -> {
+            query.setTimestamp(1, Timestamp.from(from));
+            query.setTimestamp(2, Timestamp.from(to));
+        }, rs -> {
+            String[] values = new String[COLUMNS.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value(rs, COLUMNS.get(i));
+            }
+            JsonNode data = json.readTree(values[values.length - 1]);
+            if (format == ExportFormat.CSV) {
+                values[values.length - 1] = json.writeValueAsString(data); // compact, as on the topic
+                Csv.row(out, Arrays.asList(values));
+            } else {
+                ObjectNode line = json.createObjectNode();
+                for (int i = 0; i < values.length - 1; i++) {
+                    line.put(COLUMNS.get(i), values[i]);
+                }
+                line.set("data", data);
+                out.write(json.writeValueAsString(line));
+                out.write('\n');
+            }
+            count[0]++;
+        }, "event_log for an export");
+        return count[0];
     }
 
     private static String value(ResultSet rs, String column) throws SQLException {

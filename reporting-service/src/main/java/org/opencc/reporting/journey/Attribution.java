@@ -28,7 +28,7 @@ public final class Attribution {
 
     /** One row of the table; {@code decides}: whether its finding can be the attribution, or only an anomaly. */
     private record Rule(String id, String stage, boolean decides,
-            BiFunction<List<LoggedEvent>, Context, Finding> check) {}
+            BiFunction<List<LoggedEvent>, Context, Evidence> check) {}
 
     /** What the rules may look at besides the events: now, and how long a next step may take. */
     record Context(Instant now, Duration stepGrace) {}
@@ -43,10 +43,6 @@ public final class Attribution {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Finding(String rule, String stage, String reason, List<String> eventIds, List<String> spanIds) {
-        Finding(String rule, String stage, String reason, List<String> eventIds) {
-            this(rule, stage, reason, eventIds, List.of());
-        }
-
         /** The same finding with span evidence. */
         public Finding withSpans(List<String> spans) {
             return new Finding(rule, stage, reason, eventIds, List.copyOf(spans));
@@ -90,9 +86,9 @@ public final class Attribution {
         List<Finding> findings = new ArrayList<>();
         Finding decisive = null;
         for (Rule rule : RULES) {
-            Finding finding = rule.check().apply(events, context);
-            if (finding != null) {
-                Finding named = new Finding(rule.id(), rule.stage(), finding.reason(), finding.eventIds());
+            Evidence found = rule.check().apply(events, context);
+            if (found != null) {
+                Finding named = new Finding(rule.id(), rule.stage(), found.reason(), found.eventIds(), List.of());
                 findings.add(named);
                 if (decisive == null && rule.decides()) {
                     decisive = named;
@@ -108,7 +104,7 @@ public final class Attribution {
     }
 
     /** task-router opened more than one task for the interaction. */
-    private static Finding duplicateTask(List<LoggedEvent> events, Context context) {
+    private static Evidence duplicateTask(List<LoggedEvent> events, Context context) {
         List<LoggedEvent> created = ofType(events, "task.created");
         if (created.size() < 2) {
             return null;
@@ -117,7 +113,7 @@ public final class Attribution {
     }
 
     /** interaction.created, and no task.created within the grace. */
-    private static Finding noTask(List<LoggedEvent> events, Context context) {
+    private static Evidence noTask(List<LoggedEvent> events, Context context) {
         LoggedEvent interaction = first(events, "interaction.created");
         if (interaction == null || first(events, "task.created") != null || young(interaction, context)) {
             return null;
@@ -127,7 +123,7 @@ public final class Attribution {
     }
 
     /** task.created, and no task-queue.entered within the grace: no workflow filter placed it in a queue. */
-    private static Finding noQueue(List<LoggedEvent> events, Context context) {
+    private static Evidence noQueue(List<LoggedEvent> events, Context context) {
         for (LoggedEvent task : ofType(events, "task.created")) {
             boolean queued = events.stream().anyMatch(e -> "task-queue.entered".equals(e.type())
                     && task.taskSid() != null && task.taskSid().equals(e.taskSid()));
@@ -145,7 +141,7 @@ public final class Attribution {
      * interaction was sent to the wrong workflow ({@code byDefault} false: intake). Placed by the default filter (no
      * filter matched), or when the event does not say which ({@code byDefault} true): routing.
      */
-    private static Finding expectedQueueMissed(List<LoggedEvent> events, boolean byDefault) {
+    private static Evidence expectedQueueMissed(List<LoggedEvent> events, boolean byDefault) {
         for (LoggedEvent task : ofType(events, "task.created")) {
             String expected = attribute(task, "expected_queue");
             if (expected == null) {
@@ -170,7 +166,7 @@ public final class Attribution {
     }
 
     /** An assignment or event callback to the customer's system failed. */
-    private static Finding callbackFailed(List<LoggedEvent> events, Context context) {
+    private static Evidence callbackFailed(List<LoggedEvent> events, Context context) {
         List<LoggedEvent> failed = ofType(events, "callback.failed");
         if (failed.isEmpty()) {
             return null;
@@ -182,7 +178,7 @@ public final class Attribution {
     }
 
     /** The default filter placed a task: no filter of its workflow matched (an anomaly, not a fault in itself). */
-    private static Finding defaultFilter(List<LoggedEvent> events, Context context) {
+    private static Evidence defaultFilter(List<LoggedEvent> events, Context context) {
         List<LoggedEvent> byDefault = ofType(events, "task-queue.entered").stream()
                 .filter(e -> TaskQueueEntered.DEFAULT_FILTER.equals(e.data().path("filter").asText(null)))
                 .toList();
@@ -196,7 +192,7 @@ public final class Attribution {
      * A reservation timed out: the worker offered the task did not answer. A reservation whose assignment callback
      * failed is left to the callback rule: the callback, not the worker, is why nobody accepted it.
      */
-    private static Finding reservationTimeout(List<LoggedEvent> events, Context context) {
+    private static Evidence reservationTimeout(List<LoggedEvent> events, Context context) {
         Set<String> callbackFailed = ofType(events, "callback.failed").stream()
                 .map(e -> e.data().path("reservation_sid").asText(null)).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -213,7 +209,7 @@ public final class Attribution {
     }
 
     /** A context read answered partially, or with a source timed out, failing or behind an open circuit. */
-    private static Finding contextFailed(List<LoggedEvent> events, Context context) {
+    private static Evidence contextFailed(List<LoggedEvent> events, Context context) {
         for (LoggedEvent served : ofType(events, "context.served")) {
             List<String> failed = new ArrayList<>();
             for (JsonNode source : served.data().path("sources")) {
@@ -256,7 +252,10 @@ public final class Attribution {
         return events.stream().filter(e -> type.equals(e.type())).toList();
     }
 
-    private static Finding finding(String reason, List<LoggedEvent> evidence) {
-        return new Finding(null, null, reason, evidence.stream().map(LoggedEvent::eventId).toList());
+    private static Evidence finding(String reason, List<LoggedEvent> evidence) {
+        return new Evidence(reason, evidence.stream().map(LoggedEvent::eventId).toList());
     }
+
+    /** What a rule found, before the table names its rule and stage. */
+    private record Evidence(String reason, List<String> eventIds) {}
 }

@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.opencc.routing.statistics.LiveDefinitions;
 
 /** Reads the per-queue view from {@code live_task} and {@code live_worker}, computed by SQL at read time. */
@@ -60,29 +58,15 @@ public class QueueLiveRepository {
 
     /** Every queue with tasks or workers, optionally of one workspace, with waiting times measured at {@code now}. */
     public LiveSnapshot snapshot(String workspaceSid, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SNAPSHOT)) {
-            query.setString(1, workspaceSid);
-            query.setString(2, workspaceSid);
-            query.setString(3, workspaceSid);
-            query.setString(4, workspaceSid);
-            long version = 0;
-            List<QueueLive> queues = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    version = rs.getLong("version");
-                    if (rs.getString("task_queue_sid") != null) {
-                        queues.add(new QueueLive(rs.getString("workspace_sid"), rs.getString("task_queue_sid"),
-                                rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"),
-                                longestWait(rs, now), rs.getLong("available_workers"),
-                                rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
-                    }
-                }
+        VersionedRows.Read<QueueLive> read = VersionedRows.read(dataSource, SNAPSHOT, query -> {
+            for (int i = 1; i <= 4; i++) {
+                query.setString(i, workspaceSid);
             }
-            return new LiveSnapshot(List.copyOf(queues), version, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the live queue view", e);
-        }
+        }, "task_queue_sid", rs -> new QueueLive(rs.getString("workspace_sid"), rs.getString("task_queue_sid"),
+                rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"), longestWait(rs, now),
+                rs.getLong("available_workers"), rs.getObject("updated_at", OffsetDateTime.class).toInstant()),
+                "queue");
+        return new LiveSnapshot(read.rows(), read.version(), now);
     }
 
     /** The shared definition: whole seconds since the oldest queue entry among the waiting tasks; 0 if none. */

@@ -3,13 +3,9 @@ package org.opencc.reporting.live;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,28 +43,14 @@ public class WorkerLiveRepository {
 
     /** Every worker the view has heard of, optionally of one workspace, read at {@code now}. */
     public WorkersSnapshot snapshot(String workspaceSid, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SNAPSHOT)) {
+        VersionedRows.Read<WorkerLive> read = VersionedRows.read(dataSource, SNAPSHOT, query -> {
             query.setString(1, workspaceSid);
             query.setString(2, workspaceSid);
-            long version = 0;
-            List<WorkerLive> workers = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    version = rs.getLong("version");
-                    if (rs.getString("worker_sid") != null) {
-                        workers.add(new WorkerLive(rs.getString("workspace_sid"), rs.getString("worker_sid"),
-                                rs.getString("friendly_name"), rs.getString("activity_name"),
-                                rs.getBoolean("available"), queues(rs.getArray("task_queue_sids")),
-                                rs.getLong("reserved"), rs.getLong("assigned"),
-                                rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
-                    }
-                }
-            }
-            return new WorkersSnapshot(List.copyOf(workers), version, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the live worker view", e);
-        }
+        }, "worker_sid", rs -> new WorkerLive(rs.getString("workspace_sid"), rs.getString("worker_sid"),
+                rs.getString("friendly_name"), rs.getString("activity_name"), rs.getBoolean("available"),
+                queues(rs.getArray("task_queue_sids")), rs.getLong("reserved"), rs.getLong("assigned"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant()), "worker");
+        return new WorkersSnapshot(read.rows(), read.version(), now);
     }
 
     private static List<String> queues(Array array) throws SQLException {

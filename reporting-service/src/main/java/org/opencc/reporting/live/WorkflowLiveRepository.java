@@ -2,14 +2,8 @@ package org.opencc.reporting.live;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.opencc.routing.statistics.LiveDefinitions;
 
 /** Reads the per-workflow view from {@code live_task}, counted by SQL at read time like the per-queue view. */
@@ -43,26 +37,13 @@ public class WorkflowLiveRepository {
 
     /** Every workflow with tasks, optionally of one workspace, with waiting times measured at {@code now}. */
     public WorkflowsSnapshot snapshot(String workspaceSid, Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SNAPSHOT)) {
+        VersionedRows.Read<WorkflowLive> read = VersionedRows.read(dataSource, SNAPSHOT, query -> {
             query.setString(1, workspaceSid);
             query.setString(2, workspaceSid);
-            long version = 0;
-            List<WorkflowLive> workflows = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    version = rs.getLong("version");
-                    if (rs.getString("workflow_sid") != null) {
-                        workflows.add(new WorkflowLive(rs.getString("workspace_sid"), rs.getString("workflow_sid"),
-                                rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"),
-                                QueueLiveRepository.longestWait(rs, now),
-                                rs.getObject("updated_at", OffsetDateTime.class).toInstant()));
-                    }
-                }
-            }
-            return new WorkflowsSnapshot(List.copyOf(workflows), version, now);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the live workflow view", e);
-        }
+        }, "workflow_sid", rs -> new WorkflowLive(rs.getString("workspace_sid"), rs.getString("workflow_sid"),
+                rs.getLong("pending"), rs.getLong("reserved"), rs.getLong("assigned"),
+                QueueLiveRepository.longestWait(rs, now), rs.getObject("updated_at", OffsetDateTime.class).toInstant()),
+                "workflow");
+        return new WorkflowsSnapshot(read.rows(), read.version(), now);
     }
 }

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.opencc.contracts.EventCodec;
+import org.opencc.reporting.ReadCursor;
 import org.opencc.reporting.config.ReportingConfig;
 import org.opencc.reporting.interval.IntervalService;
 import org.opencc.support.problem.ProblemException;
@@ -27,8 +24,8 @@ import org.opencc.support.problem.ProblemException;
 /**
  * Computes custom metrics per interval from {@code event_log} when asked, like the built-in interval metrics: the
  * log holds each event once (by CloudEvents id) with its own time, so redelivered events change nothing and a late
- * event lands in, and corrects, its interval. Events are read through a cursor and folded into per-interval
- * counters, so memory holds the intervals, not the events.
+ * event lands in, and corrects, its interval. Events are read through a cursor ({@link ReadCursor}) and folded into
+ * per-interval counters, so memory holds the intervals, not the events.
  */
 @ApplicationScoped
 public class CustomMetricService {
@@ -99,7 +96,7 @@ public class CustomMetricService {
         Map<Instant, long[]> buckets = new LinkedHashMap<>();
         MetricDefinition.Condition first = metric.first();
         MetricDefinition.Condition second = metric.second();
-        query(EVENTS, statement -> {
+        ReadCursor.forEach(dataSource, EVENTS, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("text",
                     metric.eventTypes().toArray()));
             statement.setTimestamp(2, Timestamp.from(from));
@@ -114,7 +111,7 @@ public class CustomMetricService {
             if (second != null && second.event().equals(type) && matches(second, document)) {
                 buckets.computeIfAbsent(bucket, k -> new long[2])[1]++;
             }
-        });
+        }, "event_log for custom metrics");
         return buckets;
     }
 
@@ -126,7 +123,7 @@ public class CustomMetricService {
         Map<Instant, long[]> buckets = new LinkedHashMap<>();
         MetricDefinition.Condition start = metric.first();
         MetricDefinition.Condition end = metric.second();
-        query(ENDS, statement -> {
+        ReadCursor.forEach(dataSource, ENDS, statement -> {
             statement.setString(1, start.event());
             statement.setString(2, end.event());
             statement.setString(3, end.event());
@@ -152,7 +149,7 @@ public class CustomMetricService {
                     return;
                 }
             }
-        });
+        }, "event_log for custom metrics");
         return buckets;
     }
 
@@ -195,35 +192,5 @@ public class CustomMetricService {
 
     private static Instant instant(OffsetDateTime at) {
         return at.toInstant();
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private interface RowHandler {
-        void handle(ResultSet rs) throws SQLException;
-    }
-
-    /** Runs a query through a cursor (500 rows per fetch) inside a read-only transaction of its own. */
-    private void query(String sql, Binder binder, RowHandler handler) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(500);
-                binder.bind(statement);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        handler.handle(rs);
-                    }
-                }
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot compute custom metrics", e);
-        }
     }
 }

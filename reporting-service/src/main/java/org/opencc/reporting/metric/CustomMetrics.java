@@ -23,6 +23,7 @@ import org.opencc.routing.expression.ExpressionException;
 public class CustomMetrics {
     private static final String PREFIX = "cc.reporting.metrics.";
     private final Map<String, MetricDefinition> definitions;
+    private final List<MetricDefinition> sorted;
 
     @Inject
     public CustomMetrics(ReportingConfig config) {
@@ -42,11 +43,12 @@ public class CustomMetrics {
             throw new IllegalStateException("custom metrics are misconfigured:\n  " + String.join("\n  ", problems));
         }
         this.definitions = Map.copyOf(parsed);
+        this.sorted = List.copyOf(parsed.values()); // a TreeMap: by name
     }
 
     /** Every metric by name, sorted. */
     public List<MetricDefinition> all() {
-        return new TreeMap<>(definitions).values().stream().toList();
+        return sorted;
     }
 
     /** The metric named so, if configured. */
