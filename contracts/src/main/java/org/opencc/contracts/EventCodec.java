@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import java.util.Optional;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.contracts.interaction.InteractionAssigned;
 import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.contracts.task.CallbackFailed;
@@ -44,6 +45,7 @@ public final class EventCodec {
     private static final Map<String, Class<? extends DomainEvent>> TYPES = Map.ofEntries(
             Map.entry(InteractionCreated.TYPE, InteractionCreated.class),
             Map.entry(InteractionAssigned.TYPE, InteractionAssigned.class),
+            Map.entry(IntakeRefused.TYPE, IntakeRefused.class),
             Map.entry(TaskCreated.TYPE, TaskCreated.class),
             Map.entry(TaskQueueEntered.TYPE, TaskQueueEntered.class),
             Map.entry(ReservationCreated.TYPE, ReservationCreated.class),

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.contracts.interaction.InteractionAssigned;
 import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.contracts.task.CallbackFailed;
@@ -50,6 +51,8 @@ class EventCodecTest {
                 new InteractionCreated(IN, Channel.SMS, WS, "WW0123456789abcdef0123456789abcdef", "ck_1f2e", "US",
                         "us-east", AT, WQ),
                 new InteractionAssigned(IN, WT, WK, AT),
+                new IntakeRefused(IN, "SM0123456789abcdef0123456789abcdef", "sms", IntakeRefused.DUPLICATE,
+                        "+15005550006", AT),
                 new TaskCreated(WT, WS, "WW0123456789abcdef0123456789abcdef", IN, "sms", 0,
                         "{\"channel\":\"sms\"}", AT),
                 new ReservationCreated(WR, WT, WS, WK, WQ, IN, AT),
@@ -60,7 +63,7 @@ class EventCodecTest {
                 new CallbackFailed(WT, WS, IN, WR, CallbackFailed.ASSIGNMENT, "crm.example.com:8443", 0,
                         "callback-timeout", 1, null, AT),
                 new TaskCompleted(WT, WS, WQ, IN, "resolved", AT),
-                new TaskCanceled(WT, WS, WQ, IN, "customer left", AT),
+                new TaskCanceled(WT, WS, WQ, IN, "customer left", 2, AT),
                 new WorkerActivityUpdated(WK, WS, "Alice", "WA0123456789abcdef0123456789abcdef", "Available", true,
                         List.of(WQ), AT),
                 new ContextServed("CX0123456789abcdef0123456789abcdef", WT, IN, "ck_1f2e",
@@ -109,6 +112,23 @@ class EventCodecTest {
             assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK")
                     || e.key().startsWith("ck_") || e.key().startsWith("ER") || e.key().startsWith("RD"), e.type());
         });
+    }
+
+    @Test
+    void aRefusedMessageOfNoInteractionIsKeyedByItsMessageSid() {
+        IntakeRefused forged = new IntakeRefused(null, "SM00000000000000000000000000000001", null,
+                IntakeRefused.SIGNATURE_INVALID, null, AT);
+        assertEquals("SM00000000000000000000000000000001", forged.key());
+        assertEquals(IN, new IntakeRefused(IN, "SM00000000000000000000000000000001", "sms",
+                IntakeRefused.SIGNATURE_INVALID, null, AT).key());
+    }
+
+    @Test
+    void aCancellationFromAnOlderProducerDecodesWithoutAvailableWorkers() {
+        String json = "{\"task_sid\":\"" + WT + "\",\"workspace_sid\":\"" + WS + "\",\"task_queue_sid\":\"" + WQ
+                + "\",\"interaction_id\":\"" + IN + "\",\"reason\":\"left\",\"occurred_at\":\"2026-11-25T10:15:30Z\"}";
+        assertEquals(new TaskCanceled(WT, WS, WQ, IN, "left", AT),
+                EventCodec.decode(TaskCanceled.TYPE, json).orElseThrow());
     }
 
     @Test

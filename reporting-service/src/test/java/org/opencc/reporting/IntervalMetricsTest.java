@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencc.contracts.DomainEvent;
+import org.opencc.testsupport.jwt.JwtMinter;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
@@ -171,6 +172,17 @@ class IntervalMetricsTest {
                 row(b0, "worker_sid", w1, 0, 0, 0, 0, null, null, 120.0, null, 20.0, 0.1));
         await().atMost(DEADLINE).untilAsserted(() -> assertEquals(expected,
                 rows(t0, t0.plusSeconds(1800), "worker", queue)));
+
+        // an agent sees their own rows, grouped by worker whether asked or not; another grouping is refused
+        String w1Token = JwtMinter.shared().token("agent-w1", List.of("agent"), w1);
+        List<Map<String, Object>> own = List.of(expected.get(0), expected.get(3));
+        assertEquals(own, Intervals.rows(w1Token, t0, t0.plusSeconds(1800), null, queue));
+        assertEquals(own, Intervals.rows(w1Token, t0, t0.plusSeconds(1800), "worker", queue));
+        given().auth().oauth2(w1Token).queryParam("from", t0.toString())
+                .queryParam("to", t0.plusSeconds(1800).toString()).queryParam("group_by", "queue")
+                .get("/v1/intervals")
+                .then().statusCode(403).contentType(startsWith("application/problem+json"))
+                .body("type", is(PROBLEMS + "forbidden")).body("detail", containsString("group_by=worker"));
     }
 
     @Test
@@ -224,8 +236,10 @@ class IntervalMetricsTest {
                 .get("/v1/intervals")
                 .then().statusCode(401).contentType(startsWith("application/problem+json"))
                 .body("type", is(PROBLEMS + "unauthenticated"));
-        for (String role : List.of("agent", "compliance")) {
-            given().auth().oauth2(token(role))
+        // an agent's token that names no worker has no statistics of its own
+        String noWorker = JwtMinter.shared().token("agent-without-worker", List.of("agent"), null);
+        for (String token : List.of(noWorker, token("compliance"))) {
+            given().auth().oauth2(token)
                     .queryParam("from", "2026-01-01T00:00:00Z").queryParam("to", "2026-01-01T01:00:00Z")
                     .get("/v1/intervals")
                     .then().statusCode(403).contentType(startsWith("application/problem+json"))

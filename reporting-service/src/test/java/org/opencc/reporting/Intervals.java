@@ -36,10 +36,19 @@ final class Intervals {
 
     /** The rows, each normalized as {@link #row} builds expectations (numbers as doubles). */
     static List<Map<String, Object>> rows(Instant from, Instant to, String groupBy, String taskQueueSid) {
-        String body = given().auth().oauth2(LiveEvents.token("supervisor"))
+        return rows(LiveEvents.token("supervisor"), from, to, groupBy, taskQueueSid);
+    }
+
+    /** The rows as the holder of {@code token} sees them; {@code groupBy} null asks for the default grouping. */
+    static List<Map<String, Object>> rows(String token, Instant from, Instant to, String groupBy,
+            String taskQueueSid) {
+        var request = given().auth().oauth2(token)
                 .queryParam("from", from.toString()).queryParam("to", to.toString())
-                .queryParam("group_by", groupBy).queryParam("task_queue_sid", taskQueueSid)
-                .get("/v1/intervals").then().statusCode(200).extract().asString();
+                .queryParam("task_queue_sid", taskQueueSid);
+        if (groupBy != null) {
+            request = request.queryParam("group_by", groupBy);
+        }
+        String body = request.get("/v1/intervals").then().statusCode(200).extract().asString();
         try {
             Map<String, Object> report = JSON.readValue(body, new TypeReference<Map<String, Object>>() {});
             if (!Integer.valueOf(900).equals(report.get("interval_seconds"))) {

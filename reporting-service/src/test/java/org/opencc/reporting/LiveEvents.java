@@ -69,6 +69,23 @@ final class LiveEvents {
         }
     }
 
+    /** Publishes a record with the given {@code ce_type} and raw value (which may not decode); returns its id. */
+    static String publishRaw(String topic, String key, String type, String value) {
+        String eventId = UUID.randomUUID().toString();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish a raw " + type, e);
+        }
+        return eventId;
+    }
+
     /** The live view of one workspace, as a supervisor sees it. */
     static JsonPath view(String workspaceSid) {
         return given().auth().oauth2(token("supervisor")).queryParam("workspace_sid", workspaceSid)

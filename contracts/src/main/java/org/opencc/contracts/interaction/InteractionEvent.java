@@ -4,7 +4,7 @@ import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.Topics;
 
 /** Events about one interaction, on {@link Topics#INTERACTIONS}, keyed by interaction id. */
-public sealed interface InteractionEvent extends DomainEvent permits InteractionCreated, InteractionAssigned {
+public sealed interface InteractionEvent extends DomainEvent permits InteractionCreated, InteractionAssigned, IntakeRefused {
     String interactionId();
 
     @Override

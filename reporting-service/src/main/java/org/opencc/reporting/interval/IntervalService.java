@@ -70,6 +70,13 @@ public class IntervalService {
         return new IntervalReport(intervalSeconds, rows);
     }
 
+    /** {@link #report} grouped by worker, with only {@code workerSid}'s rows: what an agent may see. */
+    public IntervalReport ofWorker(Instant from, Instant to, String workerSid, String taskQueueSid) {
+        IntervalReport all = report(from, to, GroupBy.WORKER, taskQueueSid);
+        return new IntervalReport(all.intervalSeconds(), all.rows().stream()
+                .filter(row -> workerSid.equals(row.group().get(GroupBy.WORKER.column()))).toList());
+    }
+
     private IntervalRow row(GroupBy groupBy, IntervalTotals t) {
         long notShort = t.offered() - t.shortAbandoned();
         Double abandonmentRate = notShort > 0 ? round(100.0 * t.abandoned() / notShort, 2) : null;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.opencc.contracts.EventCodec;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.contracts.task.TaskQueueEntered;
 
 /**
@@ -68,6 +69,8 @@ public final class Attribution {
     }
 
     private static final List<Rule> RULES = List.of(
+            new Rule("webhook-refused", "intake", true, Attribution::webhookRefused),
+            new Rule("duplicate-webhook", "intake", true, Attribution::duplicateWebhook),
             new Rule("duplicate-task", "routing", true, Attribution::duplicateTask),
             new Rule("no-task", "routing", true, Attribution::noTask),
             new Rule("wrong-workflow", "intake", true, (events, context) -> expectedQueueMissed(events, false)),
@@ -75,6 +78,7 @@ public final class Attribution {
             new Rule("expected-queue-missed", "routing", true, (events, context) -> expectedQueueMissed(events, true)),
             new Rule("callback-failed", "webhook", true, Attribution::callbackFailed),
             new Rule("reservation-timeout", "routing", true, Attribution::reservationTimeout),
+            new Rule("abandoned-while-free", "routing", true, Attribution::abandonedWhileFree),
             new Rule("context-failed", "crm", true, Attribution::contextFailed),
             new Rule("default-filter", "routing", false, Attribution::defaultFilter));
 
@@ -101,6 +105,36 @@ public final class Attribution {
         }
         return new Verdict(decisive.stage(), decisive.rule(), decisive.reason(), decisive.eventIds(),
                 List.copyOf(findings));
+    }
+
+    /** The gateway refused the message: its signature did not verify, or its number routes nowhere. */
+    private static Evidence webhookRefused(List<LoggedEvent> events, Context context) {
+        List<LoggedEvent> refused = refusals(events).stream()
+                .filter(e -> !IntakeRefused.DUPLICATE.equals(e.data().path("reason").asText())).toList();
+        if (refused.isEmpty()) {
+            return null;
+        }
+        JsonNode first = refused.get(0).data();
+        String why = IntakeRefused.SIGNATURE_INVALID.equals(first.path("reason").asText())
+                ? "its signature did not verify (forged, or the gateway's Twilio auth token is wrong)"
+                : "number " + first.path("to_number").asText() + " is mapped to no workspace and workflow";
+        return finding("the gateway refused message " + first.path("message_sid").asText() + ": " + why
+                + (refused.size() > 1 ? "; " + refused.size() + " refusals in all" : ""), refused);
+    }
+
+    /**
+     * The provider delivered a message the gateway had already taken: Twilio retries a webhook whose answer was
+     * slow or failed. The repeat was refused (no second interaction), but intake did not answer the first in time.
+     */
+    private static Evidence duplicateWebhook(List<LoggedEvent> events, Context context) {
+        List<LoggedEvent> repeats = refusals(events).stream()
+                .filter(e -> IntakeRefused.DUPLICATE.equals(e.data().path("reason").asText())).toList();
+        if (repeats.isEmpty()) {
+            return null;
+        }
+        return finding("message " + repeats.get(0).data().path("message_sid").asText() + " was delivered again "
+                + repeats.size() + " time(s) and refused as a duplicate: the provider retried, so intake's first"
+                + " answer was slow or failed", repeats);
     }
 
     /** task-router opened more than one task for the interaction. */
@@ -206,6 +240,32 @@ public final class Attribution {
         return finding("reservation " + first.data().path("reservation_sid").asText() + " of worker "
                 + first.workerSid() + " timed out" + (timeouts.size() > 1 ? " (" + timeouts.size() + " in all)" : ""),
                 timeouts);
+    }
+
+    /**
+     * A task was canceled before anyone accepted it while workers of its queue were available with capacity for
+     * its channel ({@code available_workers} of {@code task.canceled}): the customer left although agents were free.
+     */
+    private static Evidence abandonedWhileFree(List<LoggedEvent> events, Context context) {
+        for (LoggedEvent canceled : ofType(events, "task.canceled")) {
+            int free = canceled.data().path("available_workers").asInt(0);
+            if (free > 0) {
+                LoggedEvent created = events.stream().filter(e -> "task.created".equals(e.type())
+                        && canceled.taskSid() != null && canceled.taskSid().equals(e.taskSid())).findFirst()
+                        .orElse(null);
+                String waited = created == null ? "" : " after waiting "
+                        + Duration.between(created.occurredAt(), canceled.occurredAt()).toSeconds() + " s";
+                return finding("task " + canceled.taskSid() + " was abandoned" + waited + " while " + free
+                        + " worker(s) of queue " + canceled.data().path("task_queue_sid").asText()
+                        + " were available with capacity", created == null ? List.of(canceled)
+                                : List.of(created, canceled));
+            }
+        }
+        return null;
+    }
+
+    private static List<LoggedEvent> refusals(List<LoggedEvent> events) {
+        return ofType(events, IntakeRefused.TYPE);
     }
 
     /** A context read answered partially, or with a source timed out, failing or behind an open circuit. */

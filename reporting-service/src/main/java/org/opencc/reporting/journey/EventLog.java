@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.EventCodec;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.tracing.TraceParent;
 
@@ -55,7 +56,9 @@ public class EventLog {
             insert.setString(3, event.topic());
             insert.setTimestamp(4, Timestamp.from(eventTime(payload).orElse(receivedAt)));
             insert.setTimestamp(5, Timestamp.from(receivedAt));
-            insert.setString(6, text(payload, "interaction_id"));
+            // a refused message that belongs to no interaction is its own journey, under its message sid
+            insert.setString(6, event instanceof IntakeRefused refused ? refused.key()
+                    : text(payload, "interaction_id"));
             insert.setString(7, text(payload, "task_sid"));
             insert.setString(8, text(payload, "worker_sid"));
             insert.setString(9, text(payload, "customer_key"));

@@ -3,6 +3,9 @@ package org.opencc.reporting.live;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,14 +33,15 @@ import org.opencc.support.tracing.StageSpans;
 
 /**
  * Folds task and worker events into the live state and the interval metrics' task facts ({@link TaskFacts}). Each
- * event's effects, its {@code processed_event} row and the {@code live_version} bump commit in one transaction, so
- * a redelivery changes nothing and every replica's streams see each change once.
+ * event's effects, its {@code processed_event} row and the {@code live_version} bump commit in one transaction (the
+ * event's own, or its batch's), so a redelivery changes nothing and every replica's streams see each change once.
  */
 @ApplicationScoped
 public class LiveStateService {
     /** The consumer name in {@code processed_event}; also the Kafka group of both channels. */
     public static final String CONSUMER = "reporting-service";
     private static final Logger LOG = Logger.getLogger(LiveStateService.class);
+    private static final Object VERSION_BUMP = LiveStateService.class.getName() + ".versionBump";
 
     private final ProcessedEvents processedEvents;
     private final LiveStateRepository repository;
@@ -45,10 +49,13 @@ public class LiveStateService {
     private final ReportingConfig config;
     private final TaskFacts facts;
     private final JourneyEvents journeys;
+    private final TransactionSynchronizationRegistry transactions;
 
     public LiveStateService(ProcessedEvents processedEvents, LiveStateRepository repository, Clock clock,
-            ReportingConfig config, TaskFacts facts, JourneyEvents journeys) {
+            ReportingConfig config, TaskFacts facts, JourneyEvents journeys,
+            TransactionSynchronizationRegistry transactions) {
         this.journeys = journeys;
+        this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.repository = repository;
         this.clock = clock;
@@ -75,8 +82,30 @@ public class LiveStateService {
         // the interval facts commit with the live state and the processed_event row: one dedupe for both
         facts.record(event);
         if (apply(event, clock.instant())) {
-            repository.bumpVersion();
+            bumpVersionOnCommit();
         }
+    }
+
+    /**
+     * Bumps {@code live_version} once per transaction, just before it commits: a batch of hundreds of events makes
+     * one bump, and the row's lock is held only for the commit, not for the whole batch.
+     */
+    private void bumpVersionOnCommit() {
+        if (transactions.getResource(VERSION_BUMP) != null) {
+            return;
+        }
+        transactions.putResource(VERSION_BUMP, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                    repository.bumpVersion();
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {}
+        });
     }
 
     private boolean apply(DomainEvent event, Instant now) {

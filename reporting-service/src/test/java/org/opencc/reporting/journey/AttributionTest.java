@@ -16,11 +16,13 @@ import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.context.ContextServed;
 import org.opencc.contracts.context.Reader;
 import org.opencc.contracts.context.SourceOutcome;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.contracts.task.CallbackFailed;
 import org.opencc.contracts.task.ReservationAccepted;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.ReservationTimedOut;
+import org.opencc.contracts.task.TaskCanceled;
 import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskQueueEntered;
@@ -172,6 +174,63 @@ class AttributionTest {
         List<LoggedEvent> events = new ArrayList<>(happyPath());
         events.add(contextRead("ok", false, 5));
         assertEquals("none", Attribution.decide(events, T0.plusSeconds(600), GRACE).stage());
+    }
+
+    @Test
+    void aForgedWebhookOfNoInteractionIsTheIntakesFault() {
+        String sm = Sids.next("SM");
+        LoggedEvent forged = log(new IntakeRefused(null, sm, null, IntakeRefused.SIGNATURE_INVALID, null, T0), 0);
+        Attribution.Verdict verdict = Attribution.decide(List.of(forged), T0.plusSeconds(600), GRACE);
+        assertEquals("intake", verdict.stage());
+        assertEquals("webhook-refused", verdict.rule());
+        assertTrue(verdict.reason().contains(sm) && verdict.reason().contains("signature"), verdict.reason());
+        assertEquals(List.of(forged.eventId()), verdict.eventIds());
+    }
+
+    @Test
+    void aMessageToAnUnmappedNumberNamesTheNumber() {
+        LoggedEvent refused = log(new IntakeRefused(null, Sids.next("SM"), "sms", IntakeRefused.NUMBER_NOT_MAPPED,
+                "+15005550009", T0), 0);
+        Attribution.Verdict verdict = Attribution.decide(List.of(refused), T0.plusSeconds(600), GRACE);
+        assertEquals("webhook-refused", verdict.rule());
+        assertTrue(verdict.reason().contains("+15005550009"), verdict.reason());
+    }
+
+    @Test
+    void aRepeatedWebhookIsAnIntakeFindingEvenWhenTheInteractionWentWell() {
+        List<LoggedEvent> events = new ArrayList<>(happyPath());
+        LoggedEvent repeat = log(new IntakeRefused(in, Sids.next("SM"), "sms", IntakeRefused.DUPLICATE,
+                "+15005550006", T0.plusSeconds(15)), 15);
+        events.add(repeat);
+        Attribution.Verdict verdict = Attribution.decide(events, T0.plusSeconds(600), GRACE);
+        assertEquals("intake", verdict.stage());
+        assertEquals("duplicate-webhook", verdict.rule());
+        assertEquals(List.of(repeat.eventId()), verdict.eventIds());
+        assertEquals(List.of("duplicate-webhook"), verdict.anomalies().stream().map(Attribution.Finding::rule)
+                .toList(), "a duplicate refused is not a refused webhook as well");
+    }
+
+    @Test
+    void aTaskCanceledWhileWorkersWereFreeIsARoutingFinding() {
+        List<LoggedEvent> events = new ArrayList<>(happyPath().subList(0, 3));
+        LoggedEvent canceled = log(new TaskCanceled(wt, ws, wq, in, "hung up", 2, T0.plusSeconds(46)), 46);
+        events.add(canceled);
+        Attribution.Verdict verdict = Attribution.decide(events, T0.plusSeconds(600), GRACE);
+        assertEquals("routing", verdict.stage());
+        assertEquals("abandoned-while-free", verdict.rule());
+        assertTrue(verdict.reason().contains("after waiting 45 s") && verdict.reason().contains("2 worker(s)"),
+                verdict.reason());
+        assertEquals(List.of(events.get(1).eventId(), canceled.eventId()), verdict.eventIds());
+    }
+
+    @Test
+    void aTaskCanceledWithNobodyFreeOrFromAnOlderProducerIsNoFinding() {
+        List<LoggedEvent> none = new ArrayList<>(happyPath().subList(0, 3));
+        none.add(log(new TaskCanceled(wt, ws, wq, in, "hung up", 0, T0.plusSeconds(46)), 46));
+        assertEquals("none", Attribution.decide(none, T0.plusSeconds(600), GRACE).stage());
+        List<LoggedEvent> unknown = new ArrayList<>(happyPath().subList(0, 3));
+        unknown.add(log(new TaskCanceled(wt, ws, wq, in, "hung up", T0.plusSeconds(46)), 46));
+        assertEquals("none", Attribution.decide(unknown, T0.plusSeconds(600), GRACE).stage());
     }
 
     private List<LoggedEvent> happyPath() {

@@ -50,7 +50,21 @@ public class EventConsumer {
      * @throws EventCodec.MalformedEventException at once for a value that cannot be decoded
      */
     public void consume(ConsumerRecord<String, String> record, String spanName, Stage stage, Handler handler) {
-        InboundEvent inbound = envelope(record);
+        traced(record, envelope(record), spanName, stage, inbound -> runWithRetries(inbound, handler));
+    }
+
+    /**
+     * Handles one already decoded record once, without retries: for a caller that holds the transaction (a retry
+     * inside a transaction a failed statement aborted could not succeed). The span is the one {@link #consume}
+     * makes.
+     */
+    public void consumeOnce(ConsumerRecord<String, String> record, InboundEvent inbound, String spanName,
+            Stage stage, Handler handler) {
+        traced(record, inbound, spanName, stage, handler);
+    }
+
+    private void traced(ConsumerRecord<String, String> record, InboundEvent inbound, String spanName, Stage stage,
+            Handler handler) {
         Context parent = TraceParent.parse(inbound.traceparent())
                 .map(remote -> Context.root().with(Span.wrap(remote)))
                 .orElse(Context.root());
@@ -65,12 +79,17 @@ public class EventConsumer {
                 throw new EventCodec.MalformedEventException(String.valueOf(inbound.type()),
                         new IllegalArgumentException("record has no ce_id header"));
             }
-            runWithRetries(inbound, handler);
+            handler.handle(inbound);
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             span.setAttribute(SpanKeys.FAILURE, "consumer-failed");
             throw e;
+        } catch (Exception e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            span.setAttribute(SpanKeys.FAILURE, "consumer-failed");
+            throw new IllegalStateException("event " + inbound.id() + " (" + inbound.type() + ") failed", e);
         } finally {
             span.end();
         }
