@@ -31,6 +31,11 @@ public final class GatewayRows {
                 interactionId);
     }
 
+    /** Forged webhooks that claimed a message sid (0 when none did). */
+    public static int forgedAttempts(String messageSid) {
+        return count("SELECT attempts FROM intake_forged WHERE message_sid = ?", messageSid);
+    }
+
     /** Message rows of an interaction, either direction. */
     public static int messagesOf(String interactionId) {
         return count("SELECT count(*) FROM message WHERE interaction_id = ?", interactionId);

@@ -13,6 +13,7 @@ import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencc.contracts.interaction.IntakeRefused;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -77,5 +78,6 @@ class MalformedWebhookIsRejectedTest {
     private static void assertNothingStored(String messageSid) {
         assertEquals(0, GatewayRows.interactionsFor(messageSid));
         assertEquals(0, GatewayRows.refusalsFor(messageSid));
+        assertEquals(0, GatewayRows.outboxRows(IntakeRefused.TYPE, messageSid), "a malformed webhook is no refusal");
     }
 }

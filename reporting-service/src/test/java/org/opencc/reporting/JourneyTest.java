@@ -9,32 +9,27 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opencc.reporting.LiveEvents.publish;
+import static org.opencc.reporting.LiveEvents.publishRaw;
 import static org.opencc.reporting.LiveEvents.sid;
 import static org.opencc.reporting.LiveEvents.token;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.opencc.contracts.Channel;
 import org.opencc.contracts.Topics;
 import org.opencc.contracts.context.ContextServed;
 import org.opencc.contracts.context.Reader;
 import org.opencc.contracts.context.SourceOutcome;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.contracts.task.ReservationTimedOut;
 import org.opencc.testsupport.jwt.JwtResource;
-import org.opencc.testsupport.kafka.KafkaBroker;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;
 
@@ -133,11 +128,45 @@ class JourneyTest {
     }
 
     @Test
+    void aForgedWebhookOfNoInteractionIsAJourneyOfItsOwnUnderItsMessageSid() {
+        String messageSid = sid("SM");
+        publish(new IntakeRefused(null, messageSid, null, IntakeRefused.SIGNATURE_INVALID, null, Instant.now()));
+
+        JsonPath journey = await().atMost(DEADLINE).until(() -> journey(messageSid), j -> j != null);
+        assertEquals("intake", journey.getString("attribution.stage"));
+        assertEquals("webhook-refused", journey.getString("attribution.rule"));
+        assertEquals(List.of(IntakeRefused.TYPE), journey.getList("events.type"));
+        assertTrue(journey.getString("attribution.reason").contains("signature"),
+                journey.getString("attribution.reason"));
+    }
+
+    @Test
+    void anInteractionWhoseWebhookWasRepeatedIsListedAsADuplicateWebhook() {
+        Tasks task = new Tasks(sid("WS"), sid("WQ"));
+        Instant from = Instant.now().minusSeconds(5);
+        publish(new InteractionCreated(task.interactionId, Channel.SMS, task.workspaceSid, sid("WW"), "ck_abc",
+                "US", "us-east", Instant.now()));
+        publish(new IntakeRefused(task.interactionId, sid("SM"), "sms", IntakeRefused.DUPLICATE, "+15005550006",
+                Instant.now()));
+
+        JsonPath listed = await().atMost(DEADLINE).until(() -> given().auth().oauth2(token("supervisor"))
+                .queryParam("anomaly", "duplicate-webhook").queryParam("from", from.toString())
+                .queryParam("to", Instant.now().plusSeconds(5).toString()).get("/v1/journeys")
+                .then().statusCode(200).extract().jsonPath(),
+                list -> list.getList("interactions.interaction_id").contains(task.interactionId));
+        assertEquals("intake", listed.getString("interactions.find { it.interaction_id == '"
+                + task.interactionId + "' }.stage"));
+    }
+
+    @Test
     void anUnknownInteractionIsNotFoundAndAMalformedOneAValidationProblem() {
         given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", sid("IN")).then().statusCode(404)
                 .contentType(startsWith("application/problem+json")).body("type", is(PROBLEMS + "not-found"));
-        given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", "IN123").then().statusCode(400)
-                .body("type", is(PROBLEMS + "validation-failed")).body("errors.field", contains("interactionId"));
+        given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", sid("SM")).then().statusCode(404);
+        for (String malformed : List.of("IN123", sid("WT"))) {
+            given().auth().oauth2(token("supervisor")).get("/v1/journeys/{id}", malformed).then().statusCode(400)
+                    .body("type", is(PROBLEMS + "validation-failed")).body("errors.field", contains("interactionId"));
+        }
     }
 
     @Test
@@ -156,17 +185,5 @@ class JourneyTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(l -> l.startsWith("reporting_events_skipped_total") && l.contains(type))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    private static void publishRaw(String topic, String key, String type, String json) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(record);
-            producer.flush();
-        }
     }
 }

@@ -56,6 +56,11 @@ public record InboundMessage(String messageSid, String from, String to, String b
         }
     }
 
+    /** Whether {@code value} has the shape of Twilio's message sid ({@code SM}/{@code MM} + 32 lower-case hex). */
+    public static boolean isMessageSid(String value) {
+        return value != null && MESSAGE_SID.matcher(value).matches();
+    }
+
     /** WhatsApp when Twilio prefixed the sender with {@code whatsapp:}, else SMS. */
     public Channel channel() {
         return from.startsWith(E164.WHATSAPP_PREFIX) ? Channel.WHATSAPP : Channel.SMS;

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Stage;
@@ -19,7 +21,9 @@ import org.opencc.support.tracing.StageSpans;
 
 /**
  * Twilio's inbound SMS/WhatsApp webhook. Authenticated by Twilio's signature, not a JWT: the request starts the
- * interaction's trace, whose HTTP server span carries {@code cc.stage=intake}.
+ * interaction's trace, whose HTTP server span carries {@code cc.stage=intake}. Refusals (a bad signature, an
+ * unmapped number, a repeat) publish {@code intake.refused} through {@link IntakeService}; a request that is signed
+ * but malformed publishes nothing.
  */
 @Path("/twilio/messaging")
 public class InboundMessageResource {
@@ -42,9 +46,15 @@ public class InboundMessageResource {
     public String inbound(@HeaderParam(SIGNATURE_HEADER) String signature, MultivaluedMap<String, String> form,
             @Context UriInfo uri) {
         Span span = StageSpans.current(Stage.INTAKE);
-        InboundMessage message;
         try {
             signatures.verify(uri, form, signature);
+        } catch (ProblemException e) {
+            StageSpans.failure(span, e.type().slug());
+            refuseForged(span, form, e.type().slug());
+            throw e;
+        }
+        InboundMessage message;
+        try {
             message = InboundMessage.parse(form);
         } catch (ProblemException e) {
             StageSpans.failure(span, e.type().slug());
@@ -55,8 +65,14 @@ public class InboundMessageResource {
         if (outcome.refused()) {
             // a refusal is an answer, not an error: the attribute names why nothing was routed
             span.setAttribute(SpanKeys.FAILURE, IntakeRefusalRepository.NUMBER_NOT_MAPPED);
-            LOG.infof("message %s to unmapped number %s refused", message.messageSid(),
-                    PiiMask.phone(message.toNumber()));
+            if (outcome.repeated()) {
+                span.setAttribute(SpanKeys.DUPLICATE, true);
+                LOG.infof("message %s to unmapped number %s repeated; refused as a duplicate", message.messageSid(),
+                        PiiMask.phone(message.toNumber()));
+            } else {
+                LOG.infof("message %s to unmapped number %s refused", message.messageSid(),
+                        PiiMask.phone(message.toNumber()));
+            }
             return TwimlAnswers.refused();
         }
         StageSpans.id(span, SpanKeys.INTERACTION_ID, outcome.interactionId());
@@ -69,9 +85,42 @@ public class InboundMessageResource {
                     outcome.interactionId());
         } else {
             span.setAttribute(SpanKeys.DUPLICATE, true);
-            LOG.debugf("message %s repeated; interaction %s unchanged", message.messageSid(),
+            LOG.infof("message %s repeated; refused as a duplicate, interaction %s unchanged", message.messageSid(),
                     outcome.interactionId());
         }
         return TwimlAnswers.accepted();
+    }
+
+    /**
+     * Records a request whose signature did not verify when it claims one well-formed {@code MessageSid}; nothing
+     * else of it is trusted. The answer stays the 403 whatever happens here, so a failure to record is logged only.
+     */
+    private void refuseForged(Span span, MultivaluedMap<String, String> form, String failure) {
+        Optional<String> messageSid = claimedMessageSid(form);
+        if (messageSid.isEmpty()) {
+            LOG.infof("inbound message rejected: %s", failure);
+            return;
+        }
+        try {
+            IntakeService.Forgery forgery = intake.refuseForged(messageSid.get());
+            StageSpans.id(span, SpanKeys.INTERACTION_ID, forgery.interactionId());
+            if (!forgery.first()) {
+                span.setAttribute(SpanKeys.DUPLICATE, true);
+            }
+            String of = forgery.interactionId() == null ? "" : " of interaction " + forgery.interactionId();
+            LOG.infof("inbound message rejected: %s; claims message %s%s%s", failure, messageSid.get(), of,
+                    forgery.first() ? "" : ", claimed before");
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "inbound message rejected: %s; claims message %s, not recorded", failure,
+                    messageSid.get());
+        }
+    }
+
+    private static Optional<String> claimedMessageSid(MultivaluedMap<String, String> form) {
+        List<String> values = form.get("MessageSid");
+        if (values == null || values.size() != 1 || !InboundMessage.isMessageSid(values.get(0))) {
+            return Optional.empty();
+        }
+        return Optional.of(values.get(0));
     }
 }

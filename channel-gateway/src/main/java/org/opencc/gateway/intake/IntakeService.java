@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.gateway.config.GatewayConfig;
 import org.opencc.gateway.interaction.Interaction;
@@ -24,7 +25,9 @@ import org.opencc.support.tracing.TraceParent;
  * customer, our number and channel; not ended; its last message less than {@code cc.gateway.conversation-idle}
  * ago) joins that interaction; any other opens a new interaction and its {@code interaction.created} event, or is
  * refused politely when the number it was sent to routes nowhere. Twilio retries webhooks, so a MessageSid seen
- * before gets the answer it got the first time and changes nothing.
+ * before gets the answer it got the first time and changes nothing. Every refusal publishes {@code intake.refused}
+ * in the same transaction: {@code number-not-mapped} once per message, {@code duplicate} for each repeat, and
+ * {@code signature-invalid} once per sid a forged webhook claims.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -56,55 +59,89 @@ public class IntakeService {
      * @param interactionId the interaction it belongs to; null when refused
      * @param created whether this call created the interaction (false for a repeat or a refusal)
      * @param joined whether this call added the message to an open conversation's interaction
+     * @param repeated whether the message was seen before (taken or refused): nothing changed
      */
-    public record Outcome(String interactionId, boolean created, boolean joined) {
-        /** A message seen before: nothing changed. */
-        public boolean repeated() {
-            return interactionId != null && !created && !joined;
-        }
-
+    public record Outcome(String interactionId, boolean created, boolean joined, boolean repeated) {
         public boolean refused() {
             return interactionId == null;
         }
     }
 
+    /**
+     * What became of a forged webhook.
+     *
+     * @param interactionId the interaction of the stored message whose sid it claimed (a tampered replay), or null
+     * @param first whether this was the first forged request claiming the sid (only the first publishes)
+     */
+    public record Forgery(String interactionId, boolean first) {}
+
     @Transactional
     public Outcome accept(InboundMessage message) {
         // one conversation at a time: a repeat and a new message of it wait for whatever is being stored
         interactions.lockConversation(message.from(), message.toNumber(), message.channel());
+        Instant now = clock.instant();
         Optional<StoredMessage> seen = messages.findByProviderSid(message.messageSid());
         if (seen.isPresent()) {
-            return new Outcome(seen.get().interactionId(), false, false);
+            return duplicate(seen.get().interactionId(), message, now);
         }
         if (refusals.exists(message.messageSid())) {
-            return new Outcome(null, false, false);
+            return duplicate(null, message, now);
         }
-        Instant now = clock.instant();
         Optional<Interaction> open = interactions.findOpenConversation(message.from(), message.toNumber(),
                 message.channel(), now.minus(config.conversationIdle()));
         if (open.isPresent()) {
             // the conversation continues even if the number's mapping changed meanwhile: the task is routed
             messages.insertIfAbsent(inbound(open.get().id(), message, now));
             interactions.touch(open.get().id(), now, true);
-            return new Outcome(open.get().id(), false, true);
+            return new Outcome(open.get().id(), false, true, false);
         }
         Optional<NumberMapping> mapping = numbers.lookup(message.toNumber());
         if (mapping.isEmpty()) {
-            refusals.record(message.messageSid(), message.toNumber(), IntakeRefusalRepository.NUMBER_NOT_MAPPED,
-                    now);
-            return new Outcome(null, false, false);
+            if (!refusals.record(message.messageSid(), message.toNumber(), IntakeRefused.NUMBER_NOT_MAPPED, now)) {
+                // refused by a concurrent delivery of the same message, which published the refusal
+                return duplicate(null, message, now);
+            }
+            outbox.append(new IntakeRefused(null, message.messageSid(), message.channel().value(),
+                    IntakeRefused.NUMBER_NOT_MAPPED, message.toNumber(), now));
+            return new Outcome(null, false, false, false);
         }
         Interaction interaction = newInteraction(message, mapping.get(), now);
         if (!interactions.insertIfAbsent(interaction)) {
             // stored before V2 without its message row, or by a concurrent delivery: it published the event
-            return new Outcome(interactions.findByProviderSid(message.messageSid()).map(Interaction::id)
-                    .orElseThrow(), false, false);
+            return duplicate(interactions.findByProviderSid(message.messageSid()).map(Interaction::id)
+                    .orElseThrow(), message, now);
         }
         messages.insertIfAbsent(inbound(interaction.id(), message, now));
         outbox.append(new InteractionCreated(interaction.id(), interaction.channel(), interaction.workspaceSid(),
                 interaction.workflowSid(), interaction.customerKey(), interaction.country(), interaction.region(),
                 interaction.createdAt(), mapping.get().expectedQueueSid()));
-        return new Outcome(interaction.id(), true, false);
+        return new Outcome(interaction.id(), true, false, false);
+    }
+
+    /**
+     * Records a webhook whose signature did not verify, by the message sid it claimed (the caller checked its
+     * shape; nothing else of the request is trusted). The first request claiming a sid publishes
+     * {@code intake.refused} ({@code signature-invalid}, no channel, no number), naming the interaction of a stored
+     * message with that sid when there is one; later ones are only counted, so a replayed forgery writes one event.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Forgery refuseForged(String messageSid) {
+        Instant now = clock.instant();
+        String interactionId = messages.findByProviderSid(messageSid).map(StoredMessage::interactionId)
+                .orElse(null);
+        boolean first = refusals.recordForged(messageSid, now);
+        if (first) {
+            outbox.append(new IntakeRefused(interactionId, messageSid, null, IntakeRefused.SIGNATURE_INVALID, null,
+                    now));
+        }
+        return new Forgery(interactionId, first);
+    }
+
+    /** A repeat of a message taken ({@code interactionId}) or refused (null) before: refused as a duplicate. */
+    private Outcome duplicate(String interactionId, InboundMessage message, Instant now) {
+        outbox.append(new IntakeRefused(interactionId, message.messageSid(), message.channel().value(),
+                IntakeRefused.DUPLICATE, message.toNumber(), now));
+        return new Outcome(interactionId, false, false, true);
     }
 
     private static StoredMessage inbound(String interactionId, InboundMessage message, Instant now) {

@@ -54,8 +54,10 @@ public class JourneyResource {
     @Path("/{interactionId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Journey journey(@PathParam("interactionId") String interactionId) {
-        if (!Sids.isValid("IN", interactionId)) {
-            throw ProblemException.invalid("interactionId", "must be IN followed by 32 lower-case hex digits");
+        if (!Sids.isValid("IN", interactionId) && !Sids.isValid("SM", interactionId)
+                && !Sids.isValid("MM", interactionId)) {
+            throw ProblemException.invalid("interactionId", "must be IN (an interaction), or SM or MM (a message"
+                    + " the gateway refused), followed by 32 lower-case hex digits");
         }
         return journeys.journey(interactionId);
     }
