@@ -63,7 +63,11 @@ public class StatisticsRepository {
                 rs -> new ActivityCount(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)), args);
     }
 
-    /** Members of the queue in an available activity (with room on {@code taskChannel} when it is set). */
+    /**
+     * Members of the queue in an available activity (with room on {@code taskChannel} when it is set: their
+     * worker channel is available and has capacity left). The one definition of "available workers of a queue":
+     * the queue's {@code total_available_workers}, and the {@code available_workers} of {@code task.canceled}.
+     */
     public long availableMembers(String queueSid, String taskChannel) {
         return db.count("SELECT count(*) FROM worker_queue m JOIN worker w ON w.sid = m.worker_sid"
                 + " JOIN activity a ON a.sid = w.activity_sid WHERE m.task_queue_sid = ? AND a.available"

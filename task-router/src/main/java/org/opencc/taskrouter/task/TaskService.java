@@ -15,6 +15,7 @@ import org.opencc.contracts.interaction.InteractionCreated;
 import org.opencc.contracts.task.TaskCanceled;
 import org.opencc.contracts.task.TaskCompleted;
 import org.opencc.contracts.task.TaskCreated;
+import org.opencc.routing.statistics.LiveDefinitions;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.consumer.ProcessedEvents;
 import org.opencc.support.ids.Sids;
@@ -26,6 +27,7 @@ import org.opencc.taskrouter.api.Json;
 import org.opencc.taskrouter.api.TwilioErrors;
 import org.opencc.taskrouter.persistence.Db;
 import org.opencc.taskrouter.routing.Dispatcher;
+import org.opencc.taskrouter.statistics.StatisticsRepository;
 import org.opencc.taskrouter.workflow.Workflow;
 import org.opencc.taskrouter.workflow.WorkflowRepository;
 import org.opencc.taskrouter.workspace.WorkspaceService;
@@ -43,16 +45,18 @@ public class TaskService {
     private final Dispatcher dispatcher;
     private final OutboxWriter outbox;
     private final ProcessedEvents processed;
+    private final StatisticsRepository statistics;
     private final Db db;
     private final Clock clock;
 
     public TaskService(TaskRepository tasks, WorkflowRepository workflows, Dispatcher dispatcher, OutboxWriter outbox,
-            ProcessedEvents processed, Db db, Clock clock) {
+            ProcessedEvents processed, StatisticsRepository statistics, Db db, Clock clock) {
         this.tasks = tasks;
         this.workflows = workflows;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.processed = processed;
+        this.statistics = statistics;
         this.db = db;
         this.clock = clock;
     }
@@ -121,6 +125,7 @@ public class TaskService {
                     + " and cannot be " + status);
         }
         Instant now = clock.instant();
+        Integer availableWorkers = status.equals("canceled") ? availableWorkers(task) : null;
         closeLiveReservations(taskSid, "canceled", "completed", now);
         if (!tasks.transition(taskSid, task.assignmentStatus(), status, null, now)) {
             throw new ProblemException(TwilioErrors.IN_USE, "Task " + taskSid + " changed concurrently; retry");
@@ -128,7 +133,8 @@ public class TaskService {
         db.update("UPDATE task SET reason = ? WHERE sid = ?", reason, taskSid);
         outbox.append(status.equals("completed")
                 ? new TaskCompleted(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(), reason, now)
-                : new TaskCanceled(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(), reason, now));
+                : new TaskCanceled(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(), reason,
+                        availableWorkers, now));
         dispatcher.dispatch(workspaceSid);
         return tasks.find(workspaceSid, taskSid).orElseThrow();
     }
@@ -186,10 +192,11 @@ public class TaskService {
     public void delete(String workspaceSid, String taskSid) {
         Task task = tasks.lock(workspaceSid, taskSid).orElseThrow(() -> notFound(workspaceSid, taskSid));
         Instant now = clock.instant();
+        Integer availableWorkers = availableWorkers(task);
         closeLiveReservations(taskSid, "canceled", "canceled", now);
         if (!task.assignmentStatus().equals("completed") && !task.assignmentStatus().equals("canceled")) {
             outbox.append(new TaskCanceled(taskSid, workspaceSid, task.taskQueueSid(), task.interactionId(),
-                    "deleted", now));
+                    "deleted", availableWorkers, now));
         }
         tasks.delete(taskSid);
         dispatcher.dispatch(workspaceSid);
@@ -215,6 +222,19 @@ public class TaskService {
                         dispatcher.releaseCapacity(live[1], live[2]);
                     }
                 });
+    }
+
+    /**
+     * For {@code task.canceled}: how many members of the task's queue are free for its channel now, as the queue's
+     * {@code total_available_workers} counts them; null when the task was already accepted (or ended) or is in no
+     * queue. Call before the task's reservations are closed, so the capacity its reservation holds still counts as in
+     * use.
+     */
+    private Integer availableWorkers(Task task) {
+        if (!LiveDefinitions.WAITING.contains(task.assignmentStatus()) || task.taskQueueSid() == null) {
+            return null;
+        }
+        return Math.toIntExact(statistics.availableMembers(task.taskQueueSid(), task.taskChannel()));
     }
 
     private static ProblemException notFound(String workspaceSid, String taskSid) {
