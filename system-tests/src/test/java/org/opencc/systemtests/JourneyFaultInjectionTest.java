@@ -92,6 +92,87 @@ class JourneyFaultInjectionTest {
     }
 
     /**
+     * A webhook whose signature does not verify (forged, or a gateway holding the wrong auth token) is refused with
+     * 403 before anything routes; its message sid is its journey, and the journey names intake.
+     */
+    @Test
+    void aForgedWebhookIsAnIntakeFault() throws Exception {
+        RoutingWorkspace workspace = RoutingWorkspace.create(twilio, "Forged webhook fault");
+        TaskQueue queue = workspace.queue("Support");
+        Workflow workflow = workspace.workflow("Messaging", "channel == 'sms'", queue.getSid(), queue.getSid(),
+                null, null);
+        String number = mapNumber(workspace, workflow, queue.getSid());
+        String messageSid = SignedSms.newMessageSid();
+
+        HttpResponse<String> refused = SignedSms.send(suite, http, messageSid, SignedSms.randomNumber(), number,
+                "send me the code", false);
+        assertEquals(403, refused.statusCode(), refused.body());
+
+        JsonNode journey = journeys.until(messageSid, "intake.refused", j -> has(j, "intake.refused"));
+        assertEquals("signature-invalid", events(journey, "intake.refused").get(0).path("data").path("reason")
+                .asText(), pretty(journey));
+        assertAttributed(journey, "intake", "webhook-refused", List.of("webhook-refused"));
+        assertFalse(has(journey, "interaction.created"), pretty(journey));
+    }
+
+    /**
+     * Twilio retries a webhook whose answer it did not get: the same message arrives twice, signed. The repeat is
+     * refused (one interaction, one task), and the journey names intake, whose first answer was late.
+     */
+    @Test
+    void aRepeatedWebhookIsAnIntakeFaultWithOneTask() throws Exception {
+        RoutingWorkspace workspace = RoutingWorkspace.create(twilio, "Repeated webhook fault");
+        TaskQueue queue = workspace.queue("Support");
+        Workflow workflow = workspace.workflow("Messaging", "channel == 'sms'", queue.getSid(), queue.getSid(),
+                null, null);
+        String number = mapNumber(workspace, workflow, queue.getSid());
+        String messageSid = SignedSms.newMessageSid();
+        String customer = SignedSms.randomNumber();
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            HttpResponse<String> answer = SignedSms.send(suite, http, messageSid, customer, number, "where is my"
+                    + " parcel?", true);
+            assertEquals(200, answer.statusCode(), "delivery " + delivery + ": " + answer.body());
+        }
+
+        String interaction = workspace.interactionOf(workspace.onlyTask().getSid());
+        JsonNode journey = journeys.until(interaction, "intake.refused and task-queue.entered",
+                j -> has(j, "intake.refused") && has(j, "task-queue.entered"));
+        JsonNode repeat = events(journey, "intake.refused").get(0);
+        assertEquals("duplicate", repeat.path("data").path("reason").asText(), pretty(journey));
+        assertEquals(messageSid, repeat.path("data").path("message_sid").asText(), pretty(journey));
+        assertEquals(1, events(journey, "task.created").size(), pretty(journey));
+        assertAttributed(journey, "intake", "duplicate-webhook", List.of("duplicate-webhook"));
+    }
+
+    /**
+     * The filter's target admits only French speakers, and the queue's one worker, free on shift, speaks none: the
+     * task waits although an agent is free, and the customer gives up (the task is canceled). task-router counts the
+     * free worker on the cancellation; the journey names routing.
+     */
+    @Test
+    void aCustomerWhoLeavesWhileAnAgentIsFreeIsARoutingFault() throws Exception {
+        RoutingWorkspace workspace = RoutingWorkspace.create(twilio, "Abandoned while free fault");
+        TaskQueue queue = workspace.queue("Support");
+        Workflow workflow = workspace.workflow("French", "channel == 'sms'", queue.getSid(),
+                "worker.languages HAS 'fr'", queue.getSid(), null, null);
+        workspace.workerOnShift("agent");
+        String number = mapNumber(workspace, workflow, queue.getSid());
+        textIn(number);
+        com.twilio.rest.taskrouter.v1.workspace.Task task = workspace.onlyTask();
+        String interaction = workspace.interactionOf(task.getSid());
+        journeys.until(interaction, "task-queue.entered", j -> has(j, "task-queue.entered"));
+
+        com.twilio.rest.taskrouter.v1.workspace.Task.updater(workspace.sid(), task.getSid())
+                .setAssignmentStatus(com.twilio.rest.taskrouter.v1.workspace.Task.Status.CANCELED)
+                .setReason("customer left").update(twilio);
+
+        JsonNode journey = journeys.until(interaction, "task.canceled", j -> has(j, "task.canceled"));
+        assertEquals(1, events(journey, "task.canceled").get(0).path("data").path("available_workers").asInt(),
+                pretty(journey));
+        assertAttributed(journey, "routing", "abandoned-while-free", List.of("abandoned-while-free"));
+    }
+
+    /**
      * The workflow's only filter matches no SMS, so its default filter places the task in B, while the number
      * expects A: the workflow failed to route it as intended (routing), and the default placement is listed.
      */
@@ -117,10 +198,9 @@ class JourneyFaultInjectionTest {
     }
 
     /**
-     * A worker on shift is offered the task and goes off shift while the reservation is pending. task-router does
-     * not rescind a pending reservation when its worker becomes unavailable (a worker update only changes the
-     * activity; {@code RejectPendingReservations} is accepted but not acted on), so nobody answers and the
-     * reservation times out after the workflow's {@code TaskReservationTimeout}: a routing fault.
+     * A worker on shift is offered the task and goes off shift while the reservation is pending, without
+     * {@code RejectPendingReservations}: as in Twilio, the pending reservation stays, nobody answers, and it times
+     * out after the workflow's {@code TaskReservationTimeout}: a routing fault.
      */
     @Test
     void aReservationNobodyAnswersIsARoutingFault() throws Exception {

@@ -47,12 +47,22 @@ record RoutingWorkspace(TwilioRestClient twilio, String sid, Activity onShift, A
      */
     Workflow workflow(String filterName, String expression, String filterQueue, String defaultQueue,
             String assignmentCallbackUrl, Integer reservationTimeoutSeconds) {
+        return workflow(filterName, expression, filterQueue, null, defaultQueue, assignmentCallbackUrl,
+                reservationTimeoutSeconds);
+    }
+
+    /** As above, the filter's target narrowed by a worker {@code targetExpression} (null: every queue member). */
+    Workflow workflow(String filterName, String expression, String filterQueue, String targetExpression,
+            String defaultQueue, String assignmentCallbackUrl, Integer reservationTimeoutSeconds) {
         ObjectNode configuration = JSON.createObjectNode();
         ObjectNode routing = configuration.putObject("task_routing");
         ObjectNode filter = routing.putArray("filters").addObject();
         filter.put("filter_friendly_name", filterName);
         filter.put("expression", expression);
-        filter.putArray("targets").addObject().put("queue", filterQueue);
+        ObjectNode target = filter.putArray("targets").addObject().put("queue", filterQueue);
+        if (targetExpression != null) {
+            target.put("expression", targetExpression);
+        }
         routing.putObject("default_filter").put("queue", defaultQueue);
         var creator = Workflow.creator(sid, "Workflow " + filterName, configuration.toString());
         if (assignmentCallbackUrl != null) {

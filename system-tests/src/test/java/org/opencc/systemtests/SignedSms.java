@@ -22,8 +22,22 @@ final class SignedSms {
     /** Posts one message from {@code from} to our number {@code to}; answers the gateway's response. */
     static HttpResponse<String> send(LocalSuite suite, HttpClient http, String from, String to, String body)
             throws Exception {
+        return send(suite, http, newMessageSid(), from, to, body, true);
+    }
+
+    /** A fresh Twilio-shaped message sid. */
+    static String newMessageSid() {
+        return "SM" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * Posts the message with the given sid (the same sid again is Twilio retrying it); {@code signed} false sends a
+     * signature that does not verify, as a forger (or a gateway with the wrong auth token) would see.
+     */
+    static HttpResponse<String> send(LocalSuite suite, HttpClient http, String messageSid, String from, String to,
+            String body, boolean signed) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        form.put("MessageSid", messageSid);
         form.put("AccountSid", "AC" + "0".repeat(32));
         form.put("From", from);
         form.put("To", to);
@@ -34,7 +48,8 @@ final class SignedSms {
                 StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", suite.signer().sign(url, form))
+                .header("X-Twilio-Signature", signed ? suite.signer().sign(url, form)
+                        : "bm90IHRoZSBzaWduYXR1cmUgb2YgdGhpcyByZXF1ZXN0")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
