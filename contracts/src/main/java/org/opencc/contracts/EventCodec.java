@@ -26,6 +26,8 @@ import org.opencc.contracts.compliance.ConsentCaptured;
 import org.opencc.contracts.compliance.ConsentRevoked;
 import org.opencc.contracts.compliance.ErasureCompleted;
 import org.opencc.contracts.compliance.ErasureRequested;
+import org.opencc.contracts.compliance.PurgeCompleted;
+import org.opencc.contracts.compliance.PurgeRequested;
 import org.opencc.contracts.compliance.RecordingDecided;
 import org.opencc.contracts.context.ContextDenied;
 import org.opencc.contracts.context.ContextServed;
@@ -60,6 +62,8 @@ public final class EventCodec {
             Map.entry(ContextDenied.TYPE, ContextDenied.class),
             Map.entry(ErasureRequested.TYPE, ErasureRequested.class),
             Map.entry(ErasureCompleted.TYPE, ErasureCompleted.class),
+            Map.entry(PurgeRequested.TYPE, PurgeRequested.class),
+            Map.entry(PurgeCompleted.TYPE, PurgeCompleted.class),
             Map.entry(RecordingDecided.TYPE, RecordingDecided.class),
             Map.entry(ConsentCaptured.TYPE, ConsentCaptured.class),
             Map.entry(ConsentRevoked.TYPE, ConsentRevoked.class));

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,8 @@ import org.opencc.contracts.compliance.ConsentCaptured;
 import org.opencc.contracts.compliance.ConsentRevoked;
 import org.opencc.contracts.compliance.ErasureCompleted;
 import org.opencc.contracts.compliance.ErasureRequested;
+import org.opencc.contracts.compliance.PurgeCompleted;
+import org.opencc.contracts.compliance.PurgeRequested;
 import org.opencc.contracts.compliance.RecordingDecided;
 import org.opencc.contracts.context.ContextDenied;
 import org.opencc.contracts.context.ContextServed;
@@ -75,6 +78,10 @@ class EventCodecTest {
                         AT),
                 new ErasureRequested("ER0123456789abcdef0123456789abcdef", List.of("ck_1f2e", "ck_9a8b"), 1, AT),
                 new ErasureCompleted("ER0123456789abcdef0123456789abcdef", "channel-gateway", 3, AT),
+                new PurgeRequested("PG0123456789abcdef0123456789abcdef", "messages", "2026-11-01",
+                        AT.minus(java.time.Duration.ofDays(30)), Map.of("GB", AT.minus(java.time.Duration.ofDays(90))),
+                        List.of("ck_1f2e"), List.of(IN), 1, AT),
+                new PurgeCompleted("PG0123456789abcdef0123456789abcdef", "channel-gateway", "messages", 12, AT),
                 new RecordingDecided("RD0123456789abcdef0123456789abcdef", "voice", "us-east", true, "all-party",
                         "2026-11-01", "US", "US-CA", "US", "US-NY", AT),
                 new ConsentCaptured("CN0123456789abcdef0123456789abcdef", IN, "ck_1f2e", "recording", "keypress",
@@ -110,8 +117,21 @@ class EventCodecTest {
         samples().forEach(e -> {
             assertTrue(Topics.all().contains(e.topic()), e.type());
             assertTrue(e.key().startsWith("IN") || e.key().startsWith("WT") || e.key().startsWith("WK")
-                    || e.key().startsWith("ck_") || e.key().startsWith("ER") || e.key().startsWith("RD"), e.type());
+                    || e.key().startsWith("ck_") || e.key().startsWith("ER") || e.key().startsWith("RD")
+                    || e.key().startsWith("PG"), e.type());
         });
+    }
+
+    @Test
+    void aPurgeCutsByTheCustomersCountryAndSparesWhatIsHeld() {
+        PurgeRequested purge = new PurgeRequested("PG0123456789abcdef0123456789abcdef", "messages", "v1",
+                AT.minusSeconds(30), Map.of("GB", AT.minusSeconds(90)), List.of("ck_held"), List.of(IN), 1, AT);
+        assertEquals(AT.minusSeconds(90), purge.cutoffFor("GB"));
+        assertEquals(AT.minusSeconds(30), purge.cutoffFor("US"));
+        assertEquals(AT.minusSeconds(30), purge.cutoffFor(null));
+        assertTrue(purge.isHeld("ck_held", null));
+        assertTrue(purge.isHeld(null, IN));
+        assertEquals(false, purge.isHeld("ck_other", "IN00000000000000000000000000000000"));
     }
 
     @Test
