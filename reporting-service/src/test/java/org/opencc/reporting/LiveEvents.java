@@ -52,10 +52,21 @@ final class LiveEvents {
 
     /** Publishes {@code event} with the given {@code ce_id}: the same id again is a redelivery. */
     static void publish(DomainEvent event, String eventId, String traceparent) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(),
-                EventCodec.encode(event));
+        send(event.topic(), event.key(), event.type(), EventCodec.encode(event), eventId, traceparent);
+    }
+
+    /** Publishes a record with the given {@code ce_type} and raw value (which may not decode); returns its id. */
+    static String publishRaw(String topic, String key, String type, String value) {
+        String eventId = UUID.randomUUID().toString();
+        send(topic, key, type, value, eventId, null);
+        return eventId;
+    }
+
+    private static void send(String topic, String key, String type, String value, String eventId,
+            String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
         if (traceparent != null) {
             record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         }
@@ -65,25 +76,8 @@ final class LiveEvents {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish " + event.type(), e);
+            throw new IllegalStateException("cannot publish " + type, e);
         }
-    }
-
-    /** Publishes a record with the given {@code ce_type} and raw value (which may not decode); returns its id. */
-    static String publishRaw(String topic, String key, String type, String value) {
-        String eventId = UUID.randomUUID().toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        try {
-            producer().send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot publish a raw " + type, e);
-        }
-        return eventId;
     }
 
     /** The live view of one workspace, as a supervisor sees it. */
