@@ -1,7 +1,9 @@
 package org.opencc.context.cache;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Per-source answers for a task (scope: the task sid) or a customer read without a task (scope:
@@ -18,6 +20,15 @@ public interface ContextCache {
 
     /** Forgets a source's profile for the task. */
     void delete(String scope, String source);
+
+    /**
+     * Forgets every entry fetched before {@code cutoff}, of every scope and source, except those of a scope
+     * {@code held} accepts (a retention purge; expired entries are not counted). A cache that cannot be reached
+     * forgets what it can: its entries expire with their TTL anyway.
+     *
+     * @return how many entries were forgotten
+     */
+    long forgetFetchedBefore(Instant cutoff, Predicate<String> held);
 
     /** Which cache this is, for the start-up log (no secrets). */
     String describe();

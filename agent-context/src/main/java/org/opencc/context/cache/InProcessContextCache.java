@@ -2,10 +2,12 @@ package org.opencc.context.cache;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The context cache in this JVM's memory, used when no Redis is configured: each replica prefetches and caches for
@@ -52,12 +54,32 @@ public class InProcessContextCache implements ContextCache {
     }
 
     @Override
+    public long forgetFetchedBefore(Instant cutoff, Predicate<String> held) {
+        long now = clock.millis();
+        long forgotten = 0;
+        for (Map.Entry<String, Entry> item : entries.entrySet()) {
+            Entry entry = item.getValue();
+            if (entry.expiresAtMillis <= now) {
+                entries.remove(item.getKey(), entry);
+            } else if (entry.profile.fetchedAt().isBefore(cutoff) && !held.test(scope(item.getKey()))
+                    && entries.remove(item.getKey(), entry)) {
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
+    @Override
     public String describe() {
         return "in-process (REDIS_URL not set; each replica caches for itself)";
     }
 
     private static String key(String scope, String source) {
         return scope + '\n' + source;
+    }
+
+    private static String scope(String key) {
+        return key.substring(0, key.indexOf('\n'));
     }
 
     private record Entry(CachedProfile profile, long expiresAtMillis) {}

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +23,8 @@ import org.jboss.logging.Logger;
 public class RedisContextCache implements ContextCache, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisContextCache.class);
     private static final String PREFIX = "agent-context:context:";
+    /** Keys a {@code SCAN} step asks for: a retention purge walks the keyspace in steps this size. */
+    private static final String SCAN_COUNT = "500";
     /** Idle connections kept; more are opened under load and closed when returned. */
     private static final int MAX_IDLE = 8;
 
@@ -94,6 +98,51 @@ public class RedisContextCache implements ContextCache, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.warnf("context cache delete failed (the entry expires with its TTL): %s", e.toString());
         }
+    }
+
+    /**
+     * Walks the cache's keys with {@code SCAN} (no blocking {@code KEYS}), reads each entry's {@code fetched_at} and
+     * deletes those before the cutoff whose scope is not held. Not atomic: an entry rewritten between the read and
+     * the delete is dropped too, which costs one call to its source. An entry that cannot be read is left to its
+     * TTL; a Redis that fails mid-walk ends the walk with what was forgotten so far.
+     */
+    @Override
+    public long forgetFetchedBefore(Instant cutoff, Predicate<String> held) {
+        long forgotten = 0;
+        String cursor = "0";
+        try {
+            do {
+                List<?> reply = (List<?>) call("SCAN", cursor, "MATCH", PREFIX + "*", "COUNT", SCAN_COUNT);
+                cursor = (String) reply.get(0);
+                for (Object key : (List<?>) reply.get(1)) {
+                    if (forgetIfBefore((String) key, cutoff, held)) {
+                        forgotten++;
+                    }
+                }
+            } while (!"0".equals(cursor));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("context cache purge stopped after %d entries (the rest expire with their TTL): %s", forgotten,
+                    e.toString());
+        }
+        return forgotten;
+    }
+
+    private boolean forgetIfBefore(String key, Instant cutoff, Predicate<String> held) throws IOException {
+        String scopeAndSource = key.substring(PREFIX.length());
+        int colon = scopeAndSource.lastIndexOf(':');
+        if (colon <= 0 || held.test(scopeAndSource.substring(0, colon))) {
+            return false;
+        }
+        if (!(call("GET", key) instanceof String text)) {
+            return false; // expired meanwhile
+        }
+        Instant fetchedAt;
+        try {
+            fetchedAt = Instant.parse(json.readValue(text, Stored.class).fetchedAt);
+        } catch (IOException | RuntimeException e) {
+            return false; // not ours to judge: left to its TTL
+        }
+        return fetchedAt.isBefore(cutoff) && Long.valueOf(1).equals(call("DEL", key));
     }
 
     @Override

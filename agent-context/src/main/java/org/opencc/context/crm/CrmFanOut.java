@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 import org.opencc.context.cache.CachedProfile;
 import org.opencc.context.cache.ContextCache;
@@ -157,6 +159,16 @@ public class CrmFanOut {
     /** Forgets every source's cached answer of reads by customer key. */
     public void forgetCustomer(String customerKey) {
         forget(ContextSubject.ofCustomer(customerKey).cacheScope());
+    }
+
+    /**
+     * Forgets every cached answer fetched before {@code cutoff}, of tasks and of reads by customer, except those of
+     * a cache scope ({@link ContextSubject#cacheScope()}) {@code held} accepts.
+     *
+     * @return how many cached answers were forgotten
+     */
+    public long forgetFetchedBefore(Instant cutoff, Predicate<String> held) {
+        return cache.forgetFetchedBefore(cutoff, held);
     }
 
     @SuppressWarnings("unchecked")

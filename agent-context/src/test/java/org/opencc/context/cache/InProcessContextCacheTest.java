@@ -44,4 +44,25 @@ class InProcessContextCacheTest {
         cache.delete("WT2", "demo-crm");
         assertTrue(cache.get("WT2", "demo-crm").isEmpty());
     }
+
+    @Test
+    void entriesFetchedBeforeTheCutoffAreForgottenUnlessTheirScopeIsHeld() {
+        InProcessContextCache cache = new InProcessContextCache(clock);
+        Instant old = now.minus(Duration.ofMinutes(5));
+        cache.put("WT1", "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(10));
+        cache.put("WT1", "orders", new CachedProfile(Map.of("open", 2), old), Duration.ofMinutes(10));
+        cache.put("customer:ck_1", "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(10));
+        cache.put("WT2", "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(10));
+        cache.put("WT3", "demo-crm", new CachedProfile(Map.of("tier", "gold"), now), Duration.ofMinutes(10));
+        cache.put("WT4", "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(1));
+        now = now.plus(Duration.ofMinutes(2)); // WT4 expired: gone, not counted
+
+        assertEquals(3, cache.forgetFetchedBefore(now.minus(Duration.ofMinutes(3)), "WT2"::equals));
+        assertTrue(cache.get("WT1", "demo-crm").isEmpty());
+        assertTrue(cache.get("WT1", "orders").isEmpty());
+        assertTrue(cache.get("customer:ck_1", "demo-crm").isEmpty());
+        assertTrue(cache.get("WT2", "demo-crm").isPresent(), "held");
+        assertTrue(cache.get("WT3", "demo-crm").isPresent(), "fetched after the cutoff");
+        assertEquals(0, cache.forgetFetchedBefore(now.minus(Duration.ofMinutes(3)), "WT2"::equals));
+    }
 }

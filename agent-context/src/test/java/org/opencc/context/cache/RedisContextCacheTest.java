@@ -80,6 +80,32 @@ class RedisContextCacheTest {
         }
     }
 
+    @Test
+    void entriesFetchedBeforeTheCutoffAreForgottenUnlessTheirScopeIsHeld() {
+        // fetched in 1999 and a cutoff in 2000: nothing else in this Redis is that old, so the count is ours
+        Instant old = Instant.parse("1999-12-31T00:00:00Z");
+        String customer = "customer:ck_" + UUID.randomUUID();
+        String held = taskSid + "-held";
+        String recent = taskSid + "-recent";
+        try {
+            cache.put(taskSid, "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(1));
+            cache.put(customer, "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(1));
+            cache.put(held, "demo-crm", new CachedProfile(Map.of("tier", "gold"), old), Duration.ofMinutes(1));
+            cache.put(recent, "demo-crm", new CachedProfile(Map.of("tier", "gold"), Instant.now()),
+                    Duration.ofMinutes(1));
+
+            Instant cutoff = Instant.parse("2000-01-01T00:00:00Z");
+            assertEquals(2, cache.forgetFetchedBefore(cutoff, held::equals));
+            assertTrue(cache.get(taskSid, "demo-crm").isEmpty());
+            assertTrue(cache.get(customer, "demo-crm").isEmpty());
+            assertTrue(cache.get(held, "demo-crm").isPresent(), "held");
+            assertTrue(cache.get(recent, "demo-crm").isPresent(), "fetched after the cutoff");
+            assertEquals(0, cache.forgetFetchedBefore(cutoff, held::equals));
+        } finally {
+            List.of(customer, held, recent).forEach(scope -> cache.delete(scope, "demo-crm"));
+        }
+    }
+
     private static boolean listening() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", 6379), 300);
