@@ -52,7 +52,8 @@ public class CumulativeStatistics {
         m.put("tasks_deleted", 0); // a deleted task leaves no row behind
         m.put("tasks_moved", 0); // only a task's current queue is stored
         if (scope.subject() != StatisticsScope.Subject.TASK_QUEUE) {
-            m.put("tasks_timed_out_in_workflow", 0); // task timeouts are not enforced yet
+            m.put("tasks_timed_out_in_workflow", 0); // workflow target timeouts are not modelled; a task
+            // whose Timeout passes is canceled ("Task TTL Exceeded") and counted in tasks_canceled
         }
         List<Long> untilAccepted = new ArrayList<>();
         List<Long> inQueueUntilAccepted = new ArrayList<>();

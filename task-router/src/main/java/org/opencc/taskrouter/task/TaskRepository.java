@@ -15,6 +15,13 @@ import org.opencc.taskrouter.persistence.Db;
 
 @ApplicationScoped
 public class TaskRepository {
+    /**
+     * When a task's {@code timeout} (seconds, counted from {@code date_created}) passes, as a UTC timestamp: the
+     * expression the {@code task_ttl_due} index is built on (UTC keeps it immutable), so {@link #claimExpired} must
+     * use it unchanged.
+     */
+    private static final String TTL_DUE = "(date_created AT TIME ZONE 'UTC') + timeout * interval '1 second'";
+
     private final Db db;
 
     public TaskRepository(Db db) {
@@ -53,6 +60,16 @@ public class TaskRepository {
     public List<Task> pending(String workspaceSid, int limit) {
         return db.list("SELECT * FROM task WHERE workspace_sid = ? AND assignment_status = 'pending'"
                 + " ORDER BY priority DESC, date_created, sid LIMIT ?", TaskRepository::map, workspaceSid, limit);
+    }
+
+    /**
+     * Locks up to {@code limit} tasks still waiting for a worker (pending or reserved) whose timeout passed by
+     * {@code now}, oldest due first. Rows another transaction holds are skipped, so replicas share the work.
+     */
+    public List<Task> claimExpired(Instant now, int limit) {
+        return db.list("SELECT * FROM task WHERE assignment_status IN ('pending', 'reserved') AND " + TTL_DUE
+                + " <= (?::timestamptz AT TIME ZONE 'UTC') ORDER BY " + TTL_DUE + " LIMIT ? FOR UPDATE SKIP LOCKED",
+                TaskRepository::map, now, limit);
     }
 
     /** Moves a task from one status to another; false when it was not in {@code from}. */

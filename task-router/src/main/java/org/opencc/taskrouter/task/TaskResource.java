@@ -59,7 +59,7 @@ public class TaskResource {
         Form form = new Form(params);
         Task created = service.create(workspaceSid, form.sid("WorkflowSid", "WW").orElse(null),
                 form.attributes("Attributes").orElse("{}"), form.integer("Priority", 0, Integer.MAX_VALUE).orElse(0),
-                form.integer("Timeout", 1, 31_536_000).orElse(TaskService.DEFAULT_TIMEOUT),
+                form.integer("Timeout", 1, TaskService.MAX_TIMEOUT).orElse(TaskService.DEFAULT_TIMEOUT),
                 form.optional("TaskChannel").orElse(null));
         return Response.status(201).entity(represent(created)).build();
     }

@@ -39,6 +39,10 @@ public class TaskService {
     static final String CONSUMER = "task-router";
     /** Seconds a task may live before TaskRouter cancels it (Twilio's default: 24 hours). */
     static final int DEFAULT_TIMEOUT = 86_400;
+    /** The longest {@code Timeout} TaskRouter accepts: 2 weeks. */
+    static final int MAX_TIMEOUT = 1_209_600;
+    /** The reason of a task canceled because its {@code Timeout} passed before it was assigned, as TaskRouter's. */
+    public static final String TTL_EXCEEDED = "Task TTL Exceeded";
 
     private final TaskRepository tasks;
     private final WorkflowRepository workflows;
@@ -137,6 +141,15 @@ public class TaskService {
                         availableWorkers, now));
         dispatcher.dispatch(workspaceSid);
         return tasks.find(workspaceSid, taskSid).orElseThrow();
+    }
+
+    /**
+     * Cancels one task claimed (and locked) by {@link TaskExpiry}: its {@code Timeout} passed while it was pending or
+     * reserved. Ends it as any cancellation does, with the reason {@value #TTL_EXCEEDED}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expire(Task task) {
+        end(task.workspaceSid(), task.sid(), "canceled", TTL_EXCEEDED);
     }
 
     /**
