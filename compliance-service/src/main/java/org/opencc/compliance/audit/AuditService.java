@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.support.consumer.InboundEvent;
@@ -20,6 +21,8 @@ public class AuditService {
     static final String CONSUMER = "compliance-service";
     /** Entries read per query while verifying the chain. */
     static final int VERIFY_BATCH = 500;
+    /** The {@code topic} of an entry for an action that published no event ({@link #recordAction}). */
+    public static final String NO_TOPIC = "none";
 
     private final AuditRepository entries;
     private final ProcessedEvents processed;
@@ -80,6 +83,26 @@ public class AuditService {
         SpanContext trace = Span.current().getSpanContext();
         entries.append(new AuditEntry(eventId, event.topic(), event.type(), event.subject(), actor, actorRole,
                 interactionId, null, workerSid, null, trace.isValid() ? trace.getTraceId() : null, occurredAt,
+                clock.instant(), detail));
+    }
+
+    /**
+     * Appends an action a person took here that publishes no event (a legal hold placed or released), in the
+     * caller's transaction: topic {@value #NO_TOPIC}, a fresh UUID as {@code event_id}.
+     *
+     * @param eventType what happened, e.g. {@code legal-hold.placed}
+     * @param subject the resource acted on, e.g. the hold's id
+     * @param actor the JWT subject
+     * @param actorRole the role the actor acted under
+     * @param interactionId the interaction the action is about, or null
+     * @param detail a JSON object of names and ids (never personal data), or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAction(String eventType, String subject, String actor, String actorRole, String interactionId,
+            Instant occurredAt, String detail) {
+        SpanContext trace = Span.current().getSpanContext();
+        entries.append(new AuditEntry(UUID.randomUUID().toString(), NO_TOPIC, eventType, subject, actor, actorRole,
+                interactionId, null, null, null, trace.isValid() ? trace.getTraceId() : null, occurredAt,
                 clock.instant(), detail));
     }
 

@@ -31,7 +31,7 @@ public final class CustomerKeys {
      * A number with or without {@code +}, {@code tel:}, spaces, dashes, dots or parentheses, also behind {@code ck_}
      * (the gateway's keys are 32 hex digits, never 7 to 15 digits alone).
      */
-    static boolean looksLikePhoneNumber(String value) {
+    public static boolean looksLikePhoneNumber(String value) {
         String bare = value.trim();
         if (bare.startsWith("ck_")) {
             bare = bare.substring(3);

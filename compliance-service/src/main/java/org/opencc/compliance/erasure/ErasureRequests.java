@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -23,6 +22,8 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.opencc.compliance.audit.AuditService;
+import org.opencc.compliance.fanout.FanOutServices;
+import org.opencc.compliance.fanout.ServiceStatus;
 import org.opencc.contracts.Stage;
 import org.opencc.contracts.compliance.ErasureCompleted;
 import org.opencc.contracts.compliance.ErasureRequested;
@@ -52,17 +53,17 @@ public class ErasureRequests {
     private final OutboxWriter outbox;
     private final AuditService audit;
     private final Clock clock;
-    private final List<String> services;
+    private final FanOutServices services;
     private final Optional<CustomerKeyRule> keys;
 
     public ErasureRequests(ErasureRepository requests, OutboxWriter outbox, AuditService audit, Clock clock,
-            @ConfigProperty(name = "cc.erasure.services") List<String> services,
+            FanOutServices services,
             @ConfigProperty(name = "cc.pseudonym-secret") Optional<String> pseudonymSecret) {
         this.requests = requests;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
-        this.services = List.copyOf(services);
+        this.services = services;
         this.keys = pseudonymSecret.filter(s -> !s.isBlank()).map(CustomerKeyRule::new);
         if (keys.isEmpty()) {
             LOG.warn("no pseudonym secret (GATEWAY_PSEUDONYM_SECRET): erasure requests accept customer keys only");
@@ -104,24 +105,19 @@ public class ErasureRequests {
             LOG.warnf("an answer to unknown erasure request %s from %s", answer.requestId(), answer.service());
             return;
         }
-        requests.answer(answer.requestId(), answer.service(), answer.records(), answer.completedAt());
-        if (requests.answers(answer.requestId()).keySet().containsAll(services)) {
-            requests.complete(answer.requestId(), clock.instant());
+        requests.table().answer(answer.requestId(), answer.service(), answer.records(), answer.completedAt());
+        if (services.allAnswered(requests.table().answers(answer.requestId()))) {
+            requests.table().complete(answer.requestId(), clock.instant());
         }
     }
 
     /** Publishes again every incomplete request last published before {@code before}. */
     @Transactional
     public int retry(Instant before) {
-        List<ErasureRepository.Stored> due = requests.due(before, 50);
         Instant now = clock.instant();
-        for (ErasureRepository.Stored request : due) {
-            int attempt = request.attempts() + 1;
-            requests.published(request.id(), attempt, now);
-            publish(request.id(), request.customerKeys(), attempt, "compliance-service", now);
-            LOG.infof("erasure %s: attempt %d for services that have not answered", request.id(), attempt);
-        }
-        return due.size();
+        return requests.table().retry(before, now, ErasureRepository::stored,
+                (request, attempt) -> publish(request.id(), request.customerKeys(), attempt, "compliance-service",
+                        now));
     }
 
     private void publish(String id, List<String> customerKeys, int attempt, String actor, Instant at) {
@@ -131,13 +127,7 @@ public class ErasureRequests {
     }
 
     private ErasureStatus status(ErasureRepository.Stored request) {
-        Map<String, ErasureRepository.Answer> answers = requests.answers(request.id());
-        List<ErasureStatus.ServiceStatus> parts = new ArrayList<>();
-        for (String service : services) {
-            ErasureRepository.Answer answer = answers.get(service);
-            parts.add(answer == null ? new ErasureStatus.ServiceStatus(service, "pending", null, null)
-                    : new ErasureStatus.ServiceStatus(service, "done", answer.records(), answer.answeredAt()));
-        }
+        List<ServiceStatus> parts = services.statuses(requests.table().answers(request.id()));
         return new ErasureStatus(request.id(), request.completedAt() == null ? "pending" : "complete",
                 request.customerKeys().size(), parts, request.attempts(), request.requestedBy(),
                 request.requestedAt(), request.completedAt());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.opencc.compliance.fanout.ServiceStatus;
 
 /**
  * An erasure request and where it stands in each service.
@@ -21,13 +22,4 @@ public record ErasureStatus(
         @JsonProperty("attempts") int attempts,
         @JsonProperty("requested_by") String requestedBy,
         @JsonProperty("requested_at") Instant requestedAt,
-        @JsonProperty("completed_at") Instant completedAt) {
-
-    /** One service's part. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ServiceStatus(
-            @JsonProperty("service") String service,
-            @JsonProperty("status") String status,
-            @JsonProperty("records") Long records,
-            @JsonProperty("answered_at") Instant answeredAt) {}
-}
+        @JsonProperty("completed_at") Instant completedAt) {}
