@@ -3,6 +3,7 @@ package org.opencc.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of channel-gateway ({@code cc.gateway.*}). */
@@ -45,7 +46,26 @@ public interface GatewayConfig {
     /** Secret of the keyed hash behind {@code customer_key} ({@code GATEWAY_PSEUDONYM_SECRET}). */
     String pseudonymSecret();
 
-    /** Region a number mapping gets when its request names none ({@code CC_REGION}). */
+    /**
+     * This deployment's region ({@code CC_REGION}): only numbers mapped to it open interactions here, and a number
+     * mapping whose request names no region gets it. See {@code org.opencc.gateway.region.Regions}.
+     */
     @WithDefault("local")
     String region();
+
+    /**
+     * The other regions' deployments, by region name ({@code cc.gateway.regions."<region>".url}); may be empty.
+     * A message to a number of one of them is handed to its URL, or refused when it has none.
+     */
+    Map<String, Region> regions();
+
+    /** Another region's deployment. */
+    interface Region {
+        /**
+         * Base URL of that region's gateway: its {@code cc.gateway.public-url} (scheme, host, port, optional path; https,
+         * or http for a loopback host only). Empty: the region is known but not reachable from here, so its messages
+         * are refused ({@code region-not-served}).
+         */
+        Optional<String> url();
+    }
 }

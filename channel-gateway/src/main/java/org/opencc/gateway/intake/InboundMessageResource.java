@@ -16,14 +16,16 @@ import org.jboss.logging.Logger;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Stage;
 import org.opencc.gateway.privacy.PiiMask;
+import org.opencc.gateway.region.Regions;
 import org.opencc.support.problem.ProblemException;
 import org.opencc.support.tracing.StageSpans;
 
 /**
  * Twilio's inbound SMS/WhatsApp webhook. Authenticated by Twilio's signature, not a JWT: the request starts the
  * interaction's trace, whose HTTP server span carries {@code cc.stage=intake}. Refusals (a bad signature, an
- * unmapped number, a repeat) publish {@code intake.refused} through {@link IntakeService}; a request that is signed
- * but malformed publishes nothing.
+ * unmapped number, a number of a region not served, a repeat) publish {@code intake.refused} through
+ * {@link IntakeService}; a request that is signed but malformed publishes nothing, and neither does a message handed
+ * to another region's gateway (answered with a TwiML {@code <Redirect>} to it).
  */
 @Path("/twilio/messaging")
 public class InboundMessageResource {
@@ -62,16 +64,23 @@ public class InboundMessageResource {
             throw e;
         }
         IntakeService.Outcome outcome = intake.accept(message);
+        if (outcome.handOff() != null) {
+            // not ours: Twilio posts the message to the number's region, which stores and routes it
+            span.setAttribute(Regions.SPAN_HANDED_TO, outcome.handOff().region());
+            LOG.infof("message %s to %s (region %s) handed to %s; nothing stored", message.messageSid(),
+                    PiiMask.phone(message.toNumber()), outcome.handOff().region(), outcome.handOff().url());
+            return TwimlAnswers.redirect(outcome.handOff().url());
+        }
         if (outcome.refused()) {
             // a refusal is an answer, not an error: the attribute names why nothing was routed
-            span.setAttribute(SpanKeys.FAILURE, IntakeRefusalRepository.NUMBER_NOT_MAPPED);
+            span.setAttribute(SpanKeys.FAILURE, outcome.refusal());
             if (outcome.repeated()) {
                 span.setAttribute(SpanKeys.DUPLICATE, true);
-                LOG.infof("message %s to unmapped number %s repeated; refused as a duplicate", message.messageSid(),
-                        PiiMask.phone(message.toNumber()));
+                LOG.infof("message %s to %s repeated; refused as a duplicate (%s)", message.messageSid(),
+                        PiiMask.phone(message.toNumber()), outcome.refusal());
             } else {
-                LOG.infof("message %s to unmapped number %s refused", message.messageSid(),
-                        PiiMask.phone(message.toNumber()));
+                LOG.infof("message %s to %s refused: %s", message.messageSid(), PiiMask.phone(message.toNumber()),
+                        outcome.refusal());
             }
             return TwimlAnswers.refused();
         }

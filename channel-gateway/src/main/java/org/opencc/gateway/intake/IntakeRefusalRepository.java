@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.opencc.contracts.interaction.IntakeRefused;
 
 /**
@@ -18,6 +19,12 @@ import org.opencc.contracts.interaction.IntakeRefused;
 public class IntakeRefusalRepository {
     /** The dialled number has no mapping to a workspace and workflow. */
     public static final String NUMBER_NOT_MAPPED = IntakeRefused.NUMBER_NOT_MAPPED;
+    /**
+     * The dialled number is mapped to another region, which this deployment neither serves nor has a URL for
+     * ({@code cc.gateway.regions."<region>".url}): the message is refused here and stored nowhere else. Published as
+     * the {@code reason} of {@code intake.refused}.
+     */
+    public static final String REGION_NOT_SERVED = IntakeRefused.REGION_NOT_SERVED;
 
     private final AgroalDataSource dataSource;
 
@@ -41,13 +48,14 @@ public class IntakeRefusalRepository {
         }
     }
 
-    public boolean exists(String messageSid) {
+    /** Why the message with {@code messageSid} was refused, or empty when it was not. */
+    public Optional<String> reason(String messageSid) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT 1 FROM intake_refused WHERE message_sid = ?")) {
+                        "SELECT reason FROM intake_refused WHERE message_sid = ?")) {
             select.setString(1, messageSid);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read refused messages", e);

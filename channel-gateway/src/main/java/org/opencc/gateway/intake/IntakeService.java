@@ -16,6 +16,7 @@ import org.opencc.gateway.message.StoredMessage;
 import org.opencc.gateway.number.NumberMapping;
 import org.opencc.gateway.number.NumberService;
 import org.opencc.gateway.privacy.CustomerKeys;
+import org.opencc.gateway.region.Regions;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.outbox.OutboxWriter;
 import org.opencc.support.tracing.TraceParent;
@@ -24,10 +25,12 @@ import org.opencc.support.tracing.TraceParent;
  * Turns a verified inbound message into a message of an interaction. A message in an open conversation (same
  * customer, our number and channel; not ended; its last message less than {@code cc.gateway.conversation-idle}
  * ago) joins that interaction; any other opens a new interaction and its {@code interaction.created} event, or is
- * refused politely when the number it was sent to routes nowhere. Twilio retries webhooks, so a MessageSid seen
- * before gets the answer it got the first time and changes nothing. Every refusal publishes {@code intake.refused}
- * in the same transaction: {@code number-not-mapped} once per message, {@code duplicate} for each repeat, and
- * {@code signature-invalid} once per sid a forged webhook claims.
+ * refused politely when the number it was sent to routes nowhere. A message to a number of another region (its
+ * mapping's {@code region} is not {@code cc.gateway.region}) is not ours: it is handed to that region's gateway with
+ * nothing stored here, or refused when that region has no URL ({@link Regions}). Twilio retries webhooks, so a
+ * MessageSid seen before gets the answer it got the first time and changes nothing. Every refusal publishes
+ * {@code intake.refused} in the same transaction: {@code number-not-mapped} or {@code region-not-served} once per
+ * message, {@code duplicate} for each repeat, and {@code signature-invalid} once per sid a forged webhook claims.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -36,18 +39,20 @@ public class IntakeService {
     private final IntakeRefusalRepository refusals;
     private final MessageRepository messages;
     private final GatewayConfig config;
+    private final Regions regions;
     private final CustomerKeys customerKeys;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public IntakeService(NumberService numbers, InteractionRepository interactions, IntakeRefusalRepository refusals,
-            MessageRepository messages, GatewayConfig config, CustomerKeys customerKeys, OutboxWriter outbox,
-            Clock clock) {
+            MessageRepository messages, GatewayConfig config, Regions regions, CustomerKeys customerKeys,
+            OutboxWriter outbox, Clock clock) {
         this.numbers = numbers;
         this.interactions = interactions;
         this.refusals = refusals;
         this.messages = messages;
         this.config = config;
+        this.regions = regions;
         this.customerKeys = customerKeys;
         this.outbox = outbox;
         this.clock = clock;
@@ -60,12 +65,32 @@ public class IntakeService {
      * @param created whether this call created the interaction (false for a repeat or a refusal)
      * @param joined whether this call added the message to an open conversation's interaction
      * @param repeated whether the message was seen before (taken or refused): nothing changed
+     * @param refusal why it was refused ({@code number-not-mapped}, {@code region-not-served}; for a repeat, why the
+     *     first delivery was), null when it was not
+     * @param handOff where it was handed instead of being taken, null when it was not
      */
-    public record Outcome(String interactionId, boolean created, boolean joined, boolean repeated) {
+    public record Outcome(String interactionId, boolean created, boolean joined, boolean repeated, String refusal,
+            HandOff handOff) {
+        static Outcome taken(String interactionId, boolean created, boolean joined) {
+            return new Outcome(interactionId, created, joined, false, null, null);
+        }
+
+        static Outcome refusedFor(String refusal) {
+            return new Outcome(null, false, false, false, refusal, null);
+        }
+
         public boolean refused() {
-            return interactionId == null;
+            return refusal != null;
         }
     }
+
+    /**
+     * A message to a number of another region, handed to that region's gateway; nothing of it is stored here.
+     *
+     * @param region the number's region
+     * @param url that region's inbound webhook, where Twilio is told to post the message
+     */
+    public record HandOff(String region, String url) {}
 
     /**
      * What became of a forged webhook.
@@ -82,10 +107,11 @@ public class IntakeService {
         Instant now = clock.instant();
         Optional<StoredMessage> seen = messages.findByProviderSid(message.messageSid());
         if (seen.isPresent()) {
-            return duplicate(seen.get().interactionId(), message, now);
+            return duplicate(seen.get().interactionId(), null, message, now);
         }
-        if (refusals.exists(message.messageSid())) {
-            return duplicate(null, message, now);
+        Optional<String> refusedBefore = refusals.reason(message.messageSid());
+        if (refusedBefore.isPresent()) {
+            return duplicate(null, refusedBefore.get(), message, now);
         }
         Optional<Interaction> open = interactions.findOpenConversation(message.from(), message.toNumber(),
                 message.channel(), now.minus(config.conversationIdle()));
@@ -93,29 +119,43 @@ public class IntakeService {
             // the conversation continues even if the number's mapping changed meanwhile: the task is routed
             messages.insertIfAbsent(inbound(open.get().id(), message, now));
             interactions.touch(open.get().id(), now, true);
-            return new Outcome(open.get().id(), false, true, false);
+            return Outcome.taken(open.get().id(), false, true);
         }
         Optional<NumberMapping> mapping = numbers.lookup(message.toNumber());
         if (mapping.isEmpty()) {
-            if (!refusals.record(message.messageSid(), message.toNumber(), IntakeRefused.NUMBER_NOT_MAPPED, now)) {
-                // refused by a concurrent delivery of the same message, which published the refusal
-                return duplicate(null, message, now);
+            return refuse(IntakeRefusalRepository.NUMBER_NOT_MAPPED, message, now);
+        }
+        String region = mapping.get().region();
+        if (!regions.serves(region)) {
+            // another region's message: its data belongs there, so nothing of it is stored here
+            Optional<String> url = regions.inboundUrl(region);
+            if (url.isPresent()) {
+                return new Outcome(null, false, false, false, null, new HandOff(region, url.get()));
             }
-            outbox.append(new IntakeRefused(null, message.messageSid(), message.channel().value(),
-                    IntakeRefused.NUMBER_NOT_MAPPED, message.toNumber(), now));
-            return new Outcome(null, false, false, false);
+            return refuse(IntakeRefusalRepository.REGION_NOT_SERVED, message, now);
         }
         Interaction interaction = newInteraction(message, mapping.get(), now);
         if (!interactions.insertIfAbsent(interaction)) {
             // stored before V2 without its message row, or by a concurrent delivery: it published the event
             return duplicate(interactions.findByProviderSid(message.messageSid()).map(Interaction::id)
-                    .orElseThrow(), message, now);
+                    .orElseThrow(), null, message, now);
         }
         messages.insertIfAbsent(inbound(interaction.id(), message, now));
         outbox.append(new InteractionCreated(interaction.id(), interaction.channel(), interaction.workspaceSid(),
                 interaction.workflowSid(), interaction.customerKey(), interaction.country(), interaction.region(),
                 interaction.createdAt(), mapping.get().expectedQueueSid()));
-        return new Outcome(interaction.id(), true, false, false);
+        return Outcome.taken(interaction.id(), true, false);
+    }
+
+    /** Refuses a message for {@code reason}: recorded once per message sid, published once. */
+    private Outcome refuse(String reason, InboundMessage message, Instant now) {
+        if (!refusals.record(message.messageSid(), message.toNumber(), reason, now)) {
+            // refused by a concurrent delivery of the same message, which published the refusal
+            return duplicate(null, refusals.reason(message.messageSid()).orElse(reason), message, now);
+        }
+        outbox.append(new IntakeRefused(null, message.messageSid(), message.channel().value(), reason,
+                message.toNumber(), now));
+        return Outcome.refusedFor(reason);
     }
 
     /**
@@ -137,11 +177,14 @@ public class IntakeService {
         return new Forgery(interactionId, first);
     }
 
-    /** A repeat of a message taken ({@code interactionId}) or refused (null) before: refused as a duplicate. */
-    private Outcome duplicate(String interactionId, InboundMessage message, Instant now) {
+    /**
+     * A repeat of a message taken ({@code interactionId}, {@code refusal} null) or refused ({@code refusal}, no
+     * interaction) before: refused as a duplicate.
+     */
+    private Outcome duplicate(String interactionId, String refusal, InboundMessage message, Instant now) {
         outbox.append(new IntakeRefused(interactionId, message.messageSid(), message.channel().value(),
                 IntakeRefused.DUPLICATE, message.toNumber(), now));
-        return new Outcome(interactionId, false, false, true);
+        return new Outcome(interactionId, false, false, true, refusal, null);
     }
 
     private static StoredMessage inbound(String interactionId, InboundMessage message, Instant now) {

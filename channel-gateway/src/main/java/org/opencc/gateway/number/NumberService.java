@@ -6,30 +6,33 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.opencc.gateway.config.GatewayConfig;
 import org.opencc.gateway.phone.E164;
 import org.opencc.gateway.problem.ProblemTypes;
+import org.opencc.gateway.region.Regions;
 import org.opencc.support.ids.Sids;
 import org.opencc.support.problem.FieldError;
 import org.opencc.support.problem.ProblemException;
 
-/** Maintains which workspace and workflow each of our numbers routes to. */
+/**
+ * Maintains which workspace and workflow each of our numbers routes to, and its region: this deployment's, or one of
+ * the other regions it is configured with ({@link Regions}).
+ */
 @ApplicationScoped
 public class NumberService {
-    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
-
     private final NumberRepository numbers;
-    private final GatewayConfig config;
+    private final Regions regions;
     private final Clock clock;
 
-    public NumberService(NumberRepository numbers, GatewayConfig config, Clock clock) {
+    public NumberService(NumberRepository numbers, Regions regions, Clock clock) {
         this.numbers = numbers;
-        this.config = config;
+        this.regions = regions;
         this.clock = clock;
     }
 
-    /** Creates or replaces the mapping of {@code e164}; every invalid field is reported at once. */
+    /**
+     * Creates or replaces the mapping of {@code e164}; every invalid field is reported at once. The region defaults to
+     * this deployment's and must be it or a configured other region.
+     */
     @Transactional
     public NumberRepository.Saved put(String e164, NumberRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -38,7 +41,7 @@ public class NumberService {
         }
         String workspaceSid = request == null ? null : request.workspaceSid();
         String workflowSid = request == null ? null : request.workflowSid();
-        String region = request == null || request.region() == null ? config.region() : request.region();
+        String region = request == null || request.region() == null ? regions.own() : request.region();
         String expectedQueueSid = request == null ? null : request.expectedQueueSid();
         if (!Sids.isValid("WS", workspaceSid)) {
             errors.add(new FieldError("workspace_sid", "must be WS followed by 32 lower-case hex digits"));
@@ -46,8 +49,10 @@ public class NumberService {
         if (!Sids.isValid("WW", workflowSid)) {
             errors.add(new FieldError("workflow_sid", "must be WW followed by 32 lower-case hex digits"));
         }
-        if (!REGION.matcher(region).matches()) {
+        if (!Regions.NAME.matcher(region).matches()) {
             errors.add(new FieldError("region", "must be 1 to 32 lower-case letters, digits or dashes"));
+        } else if (!regions.knows(region)) {
+            errors.add(new FieldError("region", regions.describe()));
         }
         if (expectedQueueSid != null && !Sids.isValid("WQ", expectedQueueSid)) {
             errors.add(new FieldError("expected_queue_sid",

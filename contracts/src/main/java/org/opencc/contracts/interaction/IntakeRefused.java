@@ -3,8 +3,8 @@ package org.opencc.contracts.interaction;
 import java.time.Instant;
 
 /**
- * The gateway refused a provider webhook: its signature did not verify, the number it was sent to routes nowhere,
- * or it repeats a message already taken (Twilio retries a webhook it thinks failed). Journeys name the
+ * The gateway refused a provider webhook: its signature did not verify, the number it was sent to routes nowhere
+ * (no mapping, or another region's that this deployment cannot hand it to), or it repeats a message already taken (Twilio retries a webhook it thinks failed). Journeys name the
  * {@code intake} stage from it. Key: the interaction's id when the message belongs to one, else the message sid.
  * Producer: channel-gateway. Consumers: reporting-service (journeys).
  *
@@ -12,7 +12,8 @@ import java.time.Instant;
  *     null when it belongs to none, and then the message sid is its journey's id
  * @param messageSid the provider's id of the message ({@code MessageSid}), as the request gave it
  * @param channel {@code sms}, {@code whatsapp} ..., null when the request did not say or could not be trusted
- * @param reason {@link #SIGNATURE_INVALID}, {@link #NUMBER_NOT_MAPPED} or {@link #DUPLICATE}
+ * @param reason {@link #SIGNATURE_INVALID}, {@link #NUMBER_NOT_MAPPED}, {@link #REGION_NOT_SERVED} or
+ *     {@link #DUPLICATE}
  * @param toNumber the number of ours the message was sent to (our own number, not personal data); null for a
  *     forged request, whose parameters are not trusted
  */
@@ -23,6 +24,11 @@ public record IntakeRefused(String interactionId, String messageSid, String chan
     public static final String SIGNATURE_INVALID = "signature-invalid";
     /** The number the message was sent to has no mapping to a workspace and workflow. */
     public static final String NUMBER_NOT_MAPPED = "number-not-mapped";
+    /**
+     * The number belongs to another region (residency) that this deployment cannot hand the message to: no URL is
+     * configured for it. A region with a URL gets the message by a TwiML redirect, and no event.
+     */
+    public static final String REGION_NOT_SERVED = "region-not-served";
     /** The message was taken before; the repeat changed nothing. */
     public static final String DUPLICATE = "duplicate";
 

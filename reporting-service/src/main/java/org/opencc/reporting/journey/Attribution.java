@@ -107,7 +107,10 @@ public final class Attribution {
                 List.copyOf(findings));
     }
 
-    /** The gateway refused the message: its signature did not verify, or its number routes nowhere. */
+    /**
+     * The gateway refused the message: its signature did not verify, or its number routes nowhere (no mapping, or
+     * another region's that this deployment cannot hand it to).
+     */
     private static Evidence webhookRefused(List<LoggedEvent> events, Context context) {
         List<LoggedEvent> refused = refusals(events).stream()
                 .filter(e -> !IntakeRefused.DUPLICATE.equals(e.data().path("reason").asText())).toList();
@@ -115,9 +118,13 @@ public final class Attribution {
             return null;
         }
         JsonNode first = refused.get(0).data();
-        String why = IntakeRefused.SIGNATURE_INVALID.equals(first.path("reason").asText())
+        String reason = first.path("reason").asText();
+        String why = IntakeRefused.SIGNATURE_INVALID.equals(reason)
                 ? "its signature did not verify (forged, or the gateway's Twilio auth token is wrong)"
-                : "number " + first.path("to_number").asText() + " is mapped to no workspace and workflow";
+                : IntakeRefused.REGION_NOT_SERVED.equals(reason)
+                        ? "number " + first.path("to_number").asText() + " belongs to a region this deployment"
+                                + " cannot hand messages to (no URL configured for it)"
+                        : "number " + first.path("to_number").asText() + " is mapped to no workspace and workflow";
         return finding("the gateway refused message " + first.path("message_sid").asText() + ": " + why
                 + (refused.size() > 1 ? "; " + refused.size() + " refusals in all" : ""), refused);
     }

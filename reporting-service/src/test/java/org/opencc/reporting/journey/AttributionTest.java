@@ -197,6 +197,16 @@ class AttributionTest {
     }
 
     @Test
+    void aMessageForARegionThisDeploymentCannotServeSaysSo() {
+        LoggedEvent refused = log(new IntakeRefused(null, Sids.next("SM"), "sms", IntakeRefused.REGION_NOT_SERVED,
+                "+15005550010", T0), 0);
+        Attribution.Verdict verdict = Attribution.decide(List.of(refused), T0.plusSeconds(600), GRACE);
+        assertEquals("webhook-refused", verdict.rule());
+        assertTrue(verdict.reason().contains("+15005550010") && verdict.reason().contains("region"),
+                verdict.reason());
+    }
+
+    @Test
     void aRepeatedWebhookIsAnIntakeFindingEvenWhenTheInteractionWentWell() {
         List<LoggedEvent> events = new ArrayList<>(happyPath());
         LoggedEvent repeat = log(new IntakeRefused(in, Sids.next("SM"), "sms", IntakeRefused.DUPLICATE,
