@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.opencc.context.cache.CachedProfile;
 import org.opencc.context.cache.ContextCache;
 import org.opencc.contracts.compliance.PurgeCompleted;
+import org.opencc.testsupport.erasure.PurgeRequests;
 import org.opencc.testsupport.jwt.JwtResource;
 import org.opencc.testsupport.kafka.KafkaResource;
 import org.opencc.testsupport.postgres.PostgresResource;

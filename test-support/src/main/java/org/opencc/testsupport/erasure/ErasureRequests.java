@@ -1,24 +1,12 @@
 package org.opencc.testsupport.erasure;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.Topics;
 import org.opencc.contracts.compliance.ErasureCompleted;
 import org.opencc.contracts.compliance.ErasureRequested;
-import org.opencc.testsupport.kafka.KafkaBroker;
 
 /**
  * Erasure requests as compliance-service publishes them, and the services' answers, for each service's erasure
@@ -39,17 +27,7 @@ public final class ErasureRequests {
     }
 
     private static void send(org.opencc.contracts.DomainEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(),
-                EventCodec.encode(event));
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_type", event.type().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_source", "/cc/test".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(record);
-            producer.flush();
-        }
+        ComplianceTopics.send(event);
     }
 
     /**
@@ -59,27 +37,9 @@ public final class ErasureRequests {
      */
     public static List<ErasureCompleted> awaitAnswers(String requestId, String service, int count,
             Duration within) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.COMPLIANCE_ACKS));
-            List<ErasureCompleted> answers = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (!requestId.equals(record.key())) {
-                        continue;
-                    }
-                    EventCodec.decode(ErasureCompleted.TYPE, record.value())
-                            .map(ErasureCompleted.class::cast)
-                            .filter(answer -> service.equals(answer.service()))
-                            .ifPresent(answers::add);
-                }
-                if (answers.size() >= count) {
-                    return answers;
-                }
-            }
-            throw new AssertionError(service + " answered erasure " + requestId + " " + answers.size()
-                    + " time(s) within " + within + ", expected " + count);
-        }
+        return ComplianceTopics.await(Topics.COMPLIANCE_ACKS, requestId, ErasureCompleted.TYPE,
+                ErasureCompleted.class, answer -> service.equals(answer.service()), seen -> seen.size() >= count,
+                within, service + " did not answer erasure " + requestId + " " + count + " time(s)");
     }
 
     /** The customer keys of the first {@code erasure.requested} of the request on cc.compliance.v1. */
@@ -93,32 +53,9 @@ public final class ErasureRequests {
     }
 
     private static List<ErasureRequested> requests(String requestId, int attempt, Duration within) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.COMPLIANCE));
-            List<ErasureRequested> seen = new java.util.ArrayList<>();
-            long deadline = System.nanoTime() + within.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (requestId.equals(record.key())) {
-                        EventCodec.decode(ErasureRequested.TYPE, record.value()).map(ErasureRequested.class::cast)
-                                .ifPresent(seen::add);
-                    }
-                }
-                if (seen.stream().anyMatch(r -> r.attempt() >= attempt)) {
-                    return seen;
-                }
-            }
-            throw new AssertionError("erasure " + requestId + " was not published with attempt " + attempt
-                    + " within " + within + " (seen " + seen.size() + ")");
-        }
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "erasure-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new StringDeserializer());
+        return ComplianceTopics.await(Topics.COMPLIANCE, requestId, ErasureRequested.TYPE, ErasureRequested.class,
+                request -> true, seen -> seen.stream().anyMatch(r -> r.attempt() >= attempt), within,
+                "erasure " + requestId + " was not published with attempt " + attempt);
     }
 
     /** A fresh request id ({@code ER} + 32 hex). */
