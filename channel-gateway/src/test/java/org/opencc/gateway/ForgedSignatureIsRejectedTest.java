@@ -55,7 +55,7 @@ class ForgedSignatureIsRejectedTest {
         assertEquals(0, GatewayRows.refusalsFor(messageSid));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<JsonNode> spans = SpanFile.ofTrace(SpanFile.traceId(traceparent));
-            assertTrue(spans.stream().anyMatch(span -> "signature-invalid".equals(
+            assertTrue(spans.stream().anyMatch(span -> "bad-signature".equals(
                     span.path("attributes").path("cc.failure").asText())), "span names the failure: " + spans);
         });
         // nothing of the request but its sid is trusted: no interaction, no channel, no number
@@ -66,7 +66,7 @@ class ForgedSignatureIsRejectedTest {
         IntakeRefused refused = refusals.get(0);
         assertNull(refused.interactionId());
         assertEquals(messageSid, refused.messageSid());
-        assertEquals(IntakeRefused.SIGNATURE_INVALID, refused.reason());
+        assertEquals(IntakeRefused.BAD_SIGNATURE, refused.reason());
         assertNull(refused.channel());
         assertNull(refused.toNumber());
         assertNotNull(refused.occurredAt());
@@ -103,7 +103,7 @@ class ForgedSignatureIsRejectedTest {
         IntakeRefused refused = refusals.get(0);
         assertEquals(interactionId, refused.interactionId());
         assertEquals(messageSid, refused.messageSid());
-        assertEquals(IntakeRefused.SIGNATURE_INVALID, refused.reason());
+        assertEquals(IntakeRefused.BAD_SIGNATURE, refused.reason());
         assertNull(refused.channel());
         assertNull(refused.toNumber());
     }

@@ -133,7 +133,7 @@ class ResidencyTest {
         assertEquals(0, GatewayRows.interactionsFor(messageSid), "no interaction");
         assertEquals(0, messageRows(messageSid), "no message row");
         assertEquals(1, GatewayRows.refusalsFor(messageSid));
-        assertEquals("region-not-served", GatewayRows.text(
+        assertEquals("policy-residency", GatewayRows.text(
                 "SELECT reason FROM intake_refused WHERE message_sid = ?", messageSid).orElseThrow());
 
         // a repeat gets the same answer and is a duplicate: still one refusal row
@@ -146,7 +146,7 @@ class ResidencyTest {
         List<IntakeRefused> refusals = TopicRecords.decoded(records, IntakeRefused.TYPE, IntakeRefused.class);
         assertEquals(2, refusals.size(), "a refusal and a duplicate: " + refusals);
         IntakeRefused refused = refusals.get(0);
-        assertEquals("region-not-served", refused.reason());
+        assertEquals("policy-residency", refused.reason());
         assertNull(refused.interactionId());
         assertEquals(messageSid, refused.messageSid());
         assertEquals("sms", refused.channel());
@@ -167,7 +167,7 @@ class ResidencyTest {
                 .then().statusCode(200).body(containsString("Sorry, this number cannot take messages right now."));
 
         assertEquals(0, GatewayRows.interactionsFor(messageSid));
-        assertEquals("region-not-served", GatewayRows.text(
+        assertEquals("policy-residency", GatewayRows.text(
                 "SELECT reason FROM intake_refused WHERE message_sid = ?", messageSid).orElseThrow());
         assertEquals(1, GatewayRows.outboxRows(IntakeRefused.TYPE, messageSid));
     }

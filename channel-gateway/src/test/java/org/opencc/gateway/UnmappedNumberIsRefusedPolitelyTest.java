@@ -36,7 +36,7 @@ class UnmappedNumberIsRefusedPolitelyTest {
                         containsString("Sorry, this number cannot take messages right now."));
 
         assertEquals(1, GatewayRows.refusalsFor(messageSid));
-        assertEquals("number-not-mapped", GatewayRows.text(
+        assertEquals("unmapped-number", GatewayRows.text(
                 "SELECT reason FROM intake_refused WHERE message_sid = ?", messageSid).orElseThrow());
         assertEquals(unmapped, GatewayRows.text(
                 "SELECT to_number FROM intake_refused WHERE message_sid = ?", messageSid).orElseThrow());
@@ -50,7 +50,7 @@ class UnmappedNumberIsRefusedPolitelyTest {
         IntakeRefused refused = refusals.get(0);
         assertNull(refused.interactionId());
         assertEquals(messageSid, refused.messageSid());
-        assertEquals(IntakeRefused.NUMBER_NOT_MAPPED, refused.reason());
+        assertEquals(IntakeRefused.UNMAPPED_NUMBER, refused.reason());
         assertEquals("sms", refused.channel());
         assertEquals(unmapped, refused.toNumber());
         assertNotNull(refused.occurredAt());
@@ -71,7 +71,7 @@ class UnmappedNumberIsRefusedPolitelyTest {
                 found -> TopicRecords.ofType(found, IntakeRefused.TYPE).size() >= 2, Duration.ofSeconds(30));
         List<IntakeRefused> refusals = TopicRecords.decoded(records, IntakeRefused.TYPE, IntakeRefused.class);
         assertEquals(2, refusals.size(), "two intake.refused: " + refusals);
-        assertEquals(IntakeRefused.NUMBER_NOT_MAPPED, refusals.get(0).reason());
+        assertEquals(IntakeRefused.UNMAPPED_NUMBER, refusals.get(0).reason());
         IntakeRefused duplicate = refusals.get(1);
         assertEquals(IntakeRefused.DUPLICATE, duplicate.reason());
         assertNull(duplicate.interactionId());

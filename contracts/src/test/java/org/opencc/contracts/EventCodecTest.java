@@ -137,10 +137,10 @@ class EventCodecTest {
     @Test
     void aRefusedMessageOfNoInteractionIsKeyedByItsMessageSid() {
         IntakeRefused forged = new IntakeRefused(null, "SM00000000000000000000000000000001", null,
-                IntakeRefused.SIGNATURE_INVALID, null, AT);
+                IntakeRefused.BAD_SIGNATURE, null, AT);
         assertEquals("SM00000000000000000000000000000001", forged.key());
         assertEquals(IN, new IntakeRefused(IN, "SM00000000000000000000000000000001", "sms",
-                IntakeRefused.SIGNATURE_INVALID, null, AT).key());
+                IntakeRefused.BAD_SIGNATURE, null, AT).key());
     }
 
     @Test

@@ -130,7 +130,7 @@ class JourneyTest {
     @Test
     void aForgedWebhookOfNoInteractionIsAJourneyOfItsOwnUnderItsMessageSid() {
         String messageSid = sid("SM");
-        publish(new IntakeRefused(null, messageSid, null, IntakeRefused.SIGNATURE_INVALID, null, Instant.now()));
+        publish(new IntakeRefused(null, messageSid, null, IntakeRefused.BAD_SIGNATURE, null, Instant.now()));
 
         JsonPath journey = await().atMost(DEADLINE).until(() -> journey(messageSid), j -> j != null);
         assertEquals("intake", journey.getString("attribution.stage"));

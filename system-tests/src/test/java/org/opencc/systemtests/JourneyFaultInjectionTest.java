@@ -109,7 +109,7 @@ class JourneyFaultInjectionTest {
         assertEquals(403, refused.statusCode(), refused.body());
 
         JsonNode journey = journeys.until(messageSid, "intake.refused", j -> has(j, "intake.refused"));
-        assertEquals("signature-invalid", events(journey, "intake.refused").get(0).path("data").path("reason")
+        assertEquals("bad-signature", events(journey, "intake.refused").get(0).path("data").path("reason")
                 .asText(), pretty(journey));
         assertAttributed(journey, "intake", "webhook-refused", List.of("webhook-refused"));
         assertFalse(has(journey, "interaction.created"), pretty(journey));

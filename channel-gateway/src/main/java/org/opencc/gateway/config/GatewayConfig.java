@@ -64,7 +64,7 @@ public interface GatewayConfig {
         /**
          * Base URL of that region's gateway: its {@code cc.gateway.public-url} (scheme, host, port, optional path; https,
          * or http for a loopback host only). Empty: the region is known but not reachable from here, so its messages
-         * are refused ({@code region-not-served}).
+         * are refused ({@code policy-residency}).
          */
         Optional<String> url();
     }

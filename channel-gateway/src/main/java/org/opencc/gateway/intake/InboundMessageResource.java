@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Stage;
+import org.opencc.contracts.interaction.IntakeRefused;
 import org.opencc.gateway.privacy.PiiMask;
 import org.opencc.gateway.region.Regions;
 import org.opencc.support.problem.ProblemException;
@@ -51,8 +52,8 @@ public class InboundMessageResource {
         try {
             signatures.verify(uri, form, signature);
         } catch (ProblemException e) {
-            StageSpans.failure(span, e.type().slug());
-            refuseForged(span, form, e.type().slug());
+            StageSpans.failure(span, IntakeRefused.BAD_SIGNATURE);
+            refuseForged(span, form, IntakeRefused.BAD_SIGNATURE);
             throw e;
         }
         InboundMessage message;

@@ -18,13 +18,13 @@ import org.opencc.contracts.interaction.IntakeRefused;
 @ApplicationScoped
 public class IntakeRefusalRepository {
     /** The dialled number has no mapping to a workspace and workflow. */
-    public static final String NUMBER_NOT_MAPPED = IntakeRefused.NUMBER_NOT_MAPPED;
+    public static final String UNMAPPED_NUMBER = IntakeRefused.UNMAPPED_NUMBER;
     /**
      * The dialled number is mapped to another region, which this deployment neither serves nor has a URL for
      * ({@code cc.gateway.regions."<region>".url}): the message is refused here and stored nowhere else. Published as
      * the {@code reason} of {@code intake.refused}.
      */
-    public static final String REGION_NOT_SERVED = IntakeRefused.REGION_NOT_SERVED;
+    public static final String POLICY_RESIDENCY = IntakeRefused.POLICY_RESIDENCY;
 
     private final AgroalDataSource dataSource;
 

@@ -29,8 +29,8 @@ import org.opencc.support.tracing.TraceParent;
  * mapping's {@code region} is not {@code cc.gateway.region}) is not ours: it is handed to that region's gateway with
  * nothing stored here, or refused when that region has no URL ({@link Regions}). Twilio retries webhooks, so a
  * MessageSid seen before gets the answer it got the first time and changes nothing. Every refusal publishes
- * {@code intake.refused} in the same transaction: {@code number-not-mapped} or {@code region-not-served} once per
- * message, {@code duplicate} for each repeat, and {@code signature-invalid} once per sid a forged webhook claims.
+ * {@code intake.refused} in the same transaction: {@code unmapped-number} or {@code policy-residency} once per
+ * message, {@code duplicate} for each repeat, and {@code bad-signature} once per sid a forged webhook claims.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -65,7 +65,7 @@ public class IntakeService {
      * @param created whether this call created the interaction (false for a repeat or a refusal)
      * @param joined whether this call added the message to an open conversation's interaction
      * @param repeated whether the message was seen before (taken or refused): nothing changed
-     * @param refusal why it was refused ({@code number-not-mapped}, {@code region-not-served}; for a repeat, why the
+     * @param refusal why it was refused ({@code unmapped-number}, {@code policy-residency}; for a repeat, why the
      *     first delivery was), null when it was not
      * @param handOff where it was handed instead of being taken, null when it was not
      */
@@ -123,7 +123,7 @@ public class IntakeService {
         }
         Optional<NumberMapping> mapping = numbers.lookup(message.toNumber());
         if (mapping.isEmpty()) {
-            return refuse(IntakeRefusalRepository.NUMBER_NOT_MAPPED, message, now);
+            return refuse(IntakeRefusalRepository.UNMAPPED_NUMBER, message, now);
         }
         String region = mapping.get().region();
         if (!regions.serves(region)) {
@@ -132,7 +132,7 @@ public class IntakeService {
             if (url.isPresent()) {
                 return new Outcome(null, false, false, false, null, new HandOff(region, url.get()));
             }
-            return refuse(IntakeRefusalRepository.REGION_NOT_SERVED, message, now);
+            return refuse(IntakeRefusalRepository.POLICY_RESIDENCY, message, now);
         }
         Interaction interaction = newInteraction(message, mapping.get(), now);
         if (!interactions.insertIfAbsent(interaction)) {
@@ -161,7 +161,7 @@ public class IntakeService {
     /**
      * Records a webhook whose signature did not verify, by the message sid it claimed (the caller checked its
      * shape; nothing else of the request is trusted). The first request claiming a sid publishes
-     * {@code intake.refused} ({@code signature-invalid}, no channel, no number), naming the interaction of a stored
+     * {@code intake.refused} ({@code bad-signature}, no channel, no number), naming the interaction of a stored
      * message with that sid when there is one; later ones are only counted, so a replayed forgery writes one event.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -171,7 +171,7 @@ public class IntakeService {
                 .orElse(null);
         boolean first = refusals.recordForged(messageSid, now);
         if (first) {
-            outbox.append(new IntakeRefused(interactionId, messageSid, null, IntakeRefused.SIGNATURE_INVALID, null,
+            outbox.append(new IntakeRefused(interactionId, messageSid, null, IntakeRefused.BAD_SIGNATURE, null,
                     now));
         }
         return new Forgery(interactionId, first);

@@ -12,7 +12,7 @@ import java.time.Instant;
  *     null when it belongs to none, and then the message sid is its journey's id
  * @param messageSid the provider's id of the message ({@code MessageSid}), as the request gave it
  * @param channel {@code sms}, {@code whatsapp} ..., null when the request did not say or could not be trusted
- * @param reason {@link #SIGNATURE_INVALID}, {@link #NUMBER_NOT_MAPPED}, {@link #REGION_NOT_SERVED} or
+ * @param reason {@link #BAD_SIGNATURE}, {@link #UNMAPPED_NUMBER}, {@link #POLICY_RESIDENCY} or
  *     {@link #DUPLICATE}
  * @param toNumber the number of ours the message was sent to (our own number, not personal data); null for a
  *     forged request, whose parameters are not trusted
@@ -21,14 +21,14 @@ public record IntakeRefused(String interactionId, String messageSid, String chan
         String toNumber, Instant occurredAt) implements InteractionEvent {
     public static final String TYPE = "intake.refused";
     /** The request's {@code X-Twilio-Signature} was missing or did not verify: forged, or a wrong auth token. */
-    public static final String SIGNATURE_INVALID = "signature-invalid";
+    public static final String BAD_SIGNATURE = "bad-signature";
     /** The number the message was sent to has no mapping to a workspace and workflow. */
-    public static final String NUMBER_NOT_MAPPED = "number-not-mapped";
+    public static final String UNMAPPED_NUMBER = "unmapped-number";
     /**
      * The number belongs to another region (residency) that this deployment cannot hand the message to: no URL is
      * configured for it. A region with a URL gets the message by a TwiML redirect, and no event.
      */
-    public static final String REGION_NOT_SERVED = "region-not-served";
+    public static final String POLICY_RESIDENCY = "policy-residency";
     /** The message was taken before; the repeat changed nothing. */
     public static final String DUPLICATE = "duplicate";
 

@@ -119,9 +119,9 @@ public final class Attribution {
         }
         JsonNode first = refused.get(0).data();
         String reason = first.path("reason").asText();
-        String why = IntakeRefused.SIGNATURE_INVALID.equals(reason)
+        String why = IntakeRefused.BAD_SIGNATURE.equals(reason)
                 ? "its signature did not verify (forged, or the gateway's Twilio auth token is wrong)"
-                : IntakeRefused.REGION_NOT_SERVED.equals(reason)
+                : IntakeRefused.POLICY_RESIDENCY.equals(reason)
                         ? "number " + first.path("to_number").asText() + " belongs to a region this deployment"
                                 + " cannot hand messages to (no URL configured for it)"
                         : "number " + first.path("to_number").asText() + " is mapped to no workspace and workflow";

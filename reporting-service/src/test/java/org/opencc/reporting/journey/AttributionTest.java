@@ -179,7 +179,7 @@ class AttributionTest {
     @Test
     void aForgedWebhookOfNoInteractionIsTheIntakesFault() {
         String sm = Sids.next("SM");
-        LoggedEvent forged = log(new IntakeRefused(null, sm, null, IntakeRefused.SIGNATURE_INVALID, null, T0), 0);
+        LoggedEvent forged = log(new IntakeRefused(null, sm, null, IntakeRefused.BAD_SIGNATURE, null, T0), 0);
         Attribution.Verdict verdict = Attribution.decide(List.of(forged), T0.plusSeconds(600), GRACE);
         assertEquals("intake", verdict.stage());
         assertEquals("webhook-refused", verdict.rule());
@@ -189,7 +189,7 @@ class AttributionTest {
 
     @Test
     void aMessageToAnUnmappedNumberNamesTheNumber() {
-        LoggedEvent refused = log(new IntakeRefused(null, Sids.next("SM"), "sms", IntakeRefused.NUMBER_NOT_MAPPED,
+        LoggedEvent refused = log(new IntakeRefused(null, Sids.next("SM"), "sms", IntakeRefused.UNMAPPED_NUMBER,
                 "+15005550009", T0), 0);
         Attribution.Verdict verdict = Attribution.decide(List.of(refused), T0.plusSeconds(600), GRACE);
         assertEquals("webhook-refused", verdict.rule());
@@ -198,7 +198,7 @@ class AttributionTest {
 
     @Test
     void aMessageForARegionThisDeploymentCannotServeSaysSo() {
-        LoggedEvent refused = log(new IntakeRefused(null, Sids.next("SM"), "sms", IntakeRefused.REGION_NOT_SERVED,
+        LoggedEvent refused = log(new IntakeRefused(null, Sids.next("SM"), "sms", IntakeRefused.POLICY_RESIDENCY,
                 "+15005550010", T0), 0);
         Attribution.Verdict verdict = Attribution.decide(List.of(refused), T0.plusSeconds(600), GRACE);
         assertEquals("webhook-refused", verdict.rule());
