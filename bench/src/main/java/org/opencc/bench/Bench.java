@@ -16,11 +16,11 @@ import org.opencc.testsupport.process.ServiceProcess;
  * One command for the benchmarks, run in a fixed order so later lines can be set beside the baselines measured
  * moments before on the same (shared, noisy) machine: raw Kafka on loopback, bare PostgreSQL inserts, then the
  * product paths through the packaged services (webhook to reservation, routing, the context API, the live
- * statistics). Prints one {@code BENCH <name> key=value ...} line per benchmark, then a summary repeating them with
- * the JVM, core count and date.
+ * statistics, the export, the ingest into the interval metrics). Prints one {@code BENCH <name> key=value ...}
+ * line per benchmark, then a summary repeating them with the JVM, core count and date.
  *
  * <p>Options: {@code --quick} (small counts, for smoke runs), {@code --only NAME[,NAME]}, {@code --root PATH}
- * (repository root; default the system property {@code cc.repository.root}).
+ * (repository root; default the system property {@code cc.repository.root}), {@code --ingest-events N}.
  */
 public final class Bench {
     /** The benchmarks in the order they run; baselines first. */
@@ -35,6 +35,7 @@ public final class Bench {
         BENCHMARKS.put(ContextBench.NAME, ContextBench::new);
         BENCHMARKS.put(LiveStatsBench.NAME, LiveStatsBench::new);
         BENCHMARKS.put(ExportBench.NAME, ExportBench::new);
+        BENCHMARKS.put(IngestBench.NAME, IngestBench::new);
     }
 
     private static final String LOG4J_FACTORY = "log4j2.loggerContextFactory";
@@ -83,6 +84,9 @@ public final class Bench {
         }
         if (options.selected(ExportBench.NAME)) {
             ExportBench.requirePackaged(options.root());
+        }
+        if (options.selected(IngestBench.NAME)) {
+            IngestBench.requirePackaged(options.root());
         }
         print("bench: " + (options.quick() ? "quick" : "full") + " run"
                 + (options.only().isEmpty() ? "" : " of " + String.join(",", selected(options))));

@@ -8,15 +8,18 @@ import java.util.Set;
 
 /**
  * Command-line options: {@code --quick} (small counts for smoke runs), {@code --only NAME[,NAME]} (run a subset,
- * still in the fixed order) and {@code --root PATH} (the repository root holding the packaged services; default
- * the system property {@code cc.repository.root}, else the parent of the working directory).
+ * still in the fixed order), {@code --root PATH} (the repository root holding the packaged services; default
+ * the system property {@code cc.repository.root}, else the parent of the working directory) and
+ * {@code --ingest-events N} (how many events the {@code ingest} benchmark publishes; 0: its default).
  */
-record BenchOptions(boolean quick, Set<String> only, Path root) {
+record BenchOptions(boolean quick, Set<String> only, Path root, int ingestEvents) {
+    static final String INGEST_EVENTS = "--ingest-events";
 
     static BenchOptions parse(String[] args, List<String> known) {
         boolean quick = false;
         Set<String> only = new LinkedHashSet<>();
         Path root = Path.of(System.getProperty("cc.repository.root", ".."));
+        int ingestEvents = 0;
         List<String> rest = new ArrayList<>(List.of(args == null ? new String[0] : args));
         // exec:java passes -Dexec.args as one string: "--only a,b" must still work when split by whitespace
         List<String> tokens = new ArrayList<>();
@@ -26,12 +29,14 @@ record BenchOptions(boolean quick, Set<String> only, Path root) {
             String token = tokens.get(i);
             if (token.equals("--quick")) {
                 quick = true;
-            } else if (token.equals("--only") || token.equals("--root")) {
+            } else if (token.equals("--only") || token.equals("--root") || token.equals(INGEST_EVENTS)) {
                 if (i + 1 >= tokens.size()) {
                     throw new IllegalArgumentException(token + " needs a value");
                 }
                 String value = tokens.get(++i);
-                if (token.equals("--root")) {
+                if (token.equals(INGEST_EVENTS)) {
+                    ingestEvents = ingestEvents(value);
+                } else if (token.equals("--root")) {
                     root = Path.of(value);
                 } else {
                     for (String name : value.split(",")) {
@@ -44,7 +49,8 @@ record BenchOptions(boolean quick, Set<String> only, Path root) {
                 return parse(replace(tokens, i, "--only", token.substring(7)), known);
             } else {
                 throw new IllegalArgumentException("unknown option " + token + "; usage: "
-                        + "[--quick] [--only NAME[,NAME]] [--root PATH], NAME one of " + known);
+                        + "[--quick] [--only NAME[,NAME]] [--root PATH] [" + INGEST_EVENTS + " N], NAME one of "
+                        + known);
             }
         }
         for (String name : only) {
@@ -52,7 +58,22 @@ record BenchOptions(boolean quick, Set<String> only, Path root) {
                 throw new IllegalArgumentException("unknown benchmark " + name + "; known: " + known);
             }
         }
-        return new BenchOptions(quick, Set.copyOf(only), root.toAbsolutePath().normalize());
+        return new BenchOptions(quick, Set.copyOf(only), root.toAbsolutePath().normalize(), ingestEvents);
+    }
+
+    /** Whole task lifecycles of five events each: a positive multiple of 5. */
+    private static int ingestEvents(String value) {
+        int events;
+        try {
+            events = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            events = -1;
+        }
+        if (events <= 0 || events % TaskLifecycles.STAGES != 0) {
+            throw new IllegalArgumentException(INGEST_EVENTS + " must be a positive multiple of "
+                    + TaskLifecycles.STAGES + " (whole task lifecycles), not " + value);
+        }
+        return events;
     }
 
     private static String[] replace(List<String> tokens, int index, String... with) {

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.opencc.contracts.CloudEventHeaders;
-import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.task.ReservationCreated;
 import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskEvent;
@@ -106,6 +102,22 @@ final class ContextBench implements Benchmark {
         cachedDuration = Duration.ofSeconds(options.count(10, 2));
     }
 
+    /**
+     * With {@value #PROFILE_PROPERTY} set: the environment that makes a service record itself with JFR
+     * ({@code settings=profile}) into {@code <dir>/<name>.jfr}, written when the suite stops it. Empty otherwise.
+     */
+    static Map<String, String> recording(String name) throws IOException {
+        String profile = System.getProperty(PROFILE_PROPERTY);
+        if (profile == null || profile.isBlank()) {
+            return Map.of();
+        }
+        Path recording = Path.of(profile).toAbsolutePath().resolve(name + ".jfr");
+        Files.createDirectories(recording.getParent());
+        System.err.println("bench: recording " + name + " with JFR to " + recording);
+        return Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + recording);
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -141,15 +153,8 @@ final class ContextBench implements Benchmark {
                     ""), StandardCharsets.UTF_8);
             Map<String, String> environment = new HashMap<>(Map.of("QUARKUS_CONFIG_LOCATIONS", sources.toString(),
                     "CRM_DEMO_ENABLED", "false"));
-            String profile = System.getProperty(PROFILE_PROPERTY);
-            if (profile != null && !profile.isBlank()) {
-                // where a read's time goes: a JFR recording of agent-context, written when the suite stops it
-                Path recording = Path.of(profile).toAbsolutePath().resolve("agent-context.jfr");
-                Files.createDirectories(recording.getParent());
-                environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,"
-                        + "filename=" + recording);
-                System.err.println("bench: recording agent-context with JFR to " + recording);
-            }
+            // where a read's time goes
+            environment.putAll(recording("agent-context"));
             try (LocalSuite suite = LocalSuite.start(services.root(), "bench", SERVICES,
                     Map.of("agent-context", environment));
                     KafkaProducer<String, String> producer = LoopbackKafka.producer(Map.of())) {
@@ -165,10 +170,10 @@ final class ContextBench implements Benchmark {
         List<BenchTask> cold = tasks(coldWarmup + coldReads);
         List<BenchTask> reserved = tasks(prefetchedTasks);
         for (BenchTask task : cold) {
-            publish(producer, task.created(), task.taskSid);
+            publish(producer, task.created());
         }
         for (BenchTask task : reserved) {
-            publish(producer, task.created(), task.taskSid);
+            publish(producer, task.created());
         }
         flush(producer);
         awaitKnown(cold);
@@ -193,7 +198,7 @@ final class ContextBench implements Benchmark {
         for (int i = 0; i < reserved.size(); i++) {
             pacer.awaitSlot(i);
             BenchTask task = reserved.get(i);
-            publish(producer, task.reserved(), task.taskSid);
+            publish(producer, task.reserved());
         }
         flush(producer);
         awaitPrefetched(reserved);
@@ -403,13 +408,8 @@ final class ContextBench implements Benchmark {
         return "missing";
     }
 
-    private void publish(KafkaProducer<String, String> producer, TaskEvent event, String taskSid) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), taskSid, EventCodec.encode(event));
-        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TRACEPARENT, ("00-" + hex(32) + "-" + hex(16) + "-01")
-                .getBytes(StandardCharsets.UTF_8));
-        producer.send(record, (metadata, e) -> {
+    private void publish(KafkaProducer<String, String> producer, TaskEvent event) {
+        producer.send(LoopbackKafka.taskEvent(event), (metadata, e) -> {
             if (e != null) {
                 publishFailure.compareAndSet(null, e);
             }

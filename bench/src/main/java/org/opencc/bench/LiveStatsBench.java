@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,11 +33,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.opencc.contracts.CloudEventHeaders;
-import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.SpanKeys;
 import org.opencc.contracts.Topics;
 import org.opencc.contracts.task.TaskCreated;
@@ -131,16 +127,8 @@ final class LiveStatsBench implements Benchmark {
     public Result run(Map<String, Result> earlier) throws Exception {
         requirePackaged(root);
         LoopbackKafka.broker();
-        Map<String, String> environment = new HashMap<>();
-        String profile = System.getProperty(ContextBench.PROFILE_PROPERTY);
-        if (profile != null && !profile.isBlank()) {
-            // where an event's time goes: a JFR recording of reporting-service, written when the suite stops it
-            Path recording = Path.of(profile).toAbsolutePath().resolve(MODULE + ".jfr");
-            Files.createDirectories(recording.getParent());
-            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,"
-                    + "filename=" + recording);
-            System.err.println("bench: recording " + MODULE + " with JFR to " + recording);
-        }
+        // where an event's time goes
+        Map<String, String> environment = ContextBench.recording(MODULE);
         try (ServiceSnapshot services = ServiceSnapshot.copy(root, SERVICES);
                 LocalSuite suite = LocalSuite.start(services.root(), "bench", SERVICES, Map.of(MODULE, environment));
                 // the load in small batches, as the outbox relay publishes what accumulated while it sent the last
@@ -158,7 +146,7 @@ final class LiveStatsBench implements Benchmark {
 
     private Result measure(Producers producers, Path spans, Map<String, Result> earlier) throws Exception {
         phase("waiting for earlier benchmarks' events to be applied");
-        awaitBacklogApplied();
+        awaitBacklogApplied(NAME);
         String probeWorkspace = Sid.next("WS");
         ProbeBook book = new ProbeBook();
         // each task stays one second in each stage (pending outside a queue, pending, reserved, assigned)
@@ -407,9 +395,9 @@ final class LiveStatsBench implements Benchmark {
      * reads and compliance events for journeys, in groups of their own). Waits until the committed offsets of every
      * {@code reporting-service*} group reach the end of what it reads: of cc.tasks.v1 and cc.workers.v1 for the
      * live view's group, which may not have joined yet, and of the partitions assigned to or committed by the
-     * others. Offsets are committed every few seconds.
+     * others. Offsets are committed every few seconds. {@code benchmark} names the waiting benchmark on stderr.
      */
-    private static void awaitBacklogApplied() throws Exception {
+    static void awaitBacklogApplied(String benchmark) throws Exception {
         try (Admin admin = LoopbackKafka.broker().admin()) {
             Set<TopicPartition> live = new HashSet<>();
             for (String topic : List.of(Topics.TASKS, Topics.WORKERS)) {
@@ -442,7 +430,7 @@ final class LiveStatsBench implements Benchmark {
                 }
                 if (first < 0) {
                     first = behind;
-                    System.err.println("bench: " + NAME + ": " + MODULE + " first folds " + behind + " events"
+                    System.err.println("bench: " + benchmark + ": " + MODULE + " first folds " + behind + " events"
                             + " published by earlier benchmarks");
                 }
                 if (System.nanoTime() > deadline) {
@@ -578,13 +566,7 @@ final class LiveStatsBench implements Benchmark {
     }
 
     private void publish(KafkaProducer<String, String> producer, TaskEvent event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(),
-                EventCodec.encode(event));
-        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TRACEPARENT, ("00-" + Sid.hex(32) + "-" + Sid.hex(16) + "-01")
-                .getBytes(StandardCharsets.UTF_8));
-        producer.send(record, (metadata, e) -> {
+        producer.send(LoopbackKafka.taskEvent(event), (metadata, e) -> {
             if (e != null) {
                 publishFailure.compareAndSet(null, e);
             }

@@ -1,5 +1,6 @@
 package org.opencc.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.opencc.contracts.CloudEventHeaders;
+import org.opencc.contracts.EventCodec;
+import org.opencc.contracts.task.TaskEvent;
 import org.opencc.testsupport.kafka.KafkaBroker;
 
 /**
@@ -60,6 +65,20 @@ final class LoopbackKafka {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-" + UUID.randomUUID());
         config.putAll(overrides);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * A task event as task-router's outbox relay publishes it: to its topic, keyed by task, with the CloudEvents
+     * headers the services read (a fresh id and a fresh sampled trace).
+     */
+    static ProducerRecord<String, String> taskEvent(TaskEvent event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(),
+                EventCodec.encode(event));
+        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TRACEPARENT, ("00-" + Sid.hex(32) + "-" + Sid.hex(16) + "-01")
+                .getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** A consumer without a group, used by one thread only. */

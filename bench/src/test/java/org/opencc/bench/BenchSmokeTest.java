@@ -72,6 +72,25 @@ class BenchSmokeTest {
     }
 
     @Test
+    void theIngestBenchmarkSaysItNeedsThePackagedReportingServiceBeforeRunningAnything() {
+        Path empty = Path.of("target", "no-services-here").toAbsolutePath();
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Bench.run(new String[] {
+            "--quick", "--only", "ingest", "--root", empty.toString()}));
+        assertTrue(failure.getMessage().contains("reporting-service/target/quarkus-app/quarkus-run.jar is missing"),
+                failure.getMessage());
+    }
+
+    @Test
+    void theIngestEventCountMustBeWholeLifecycles() {
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> Bench.run(new String[] {"--only", "ingest", "--ingest-events", "1002"}));
+        assertTrue(failure.getMessage().contains("--ingest-events must be a positive multiple of 5"),
+                failure.getMessage());
+        assertEquals(1000, BenchOptions.parse(new String[] {"--ingest-events 1000"}, List.of()).ingestEvents(),
+                "a multiple of 5 is taken, also as one exec.args string");
+    }
+
+    @Test
     void anUnknownBenchmarkNameIsRefusedWithTheKnownOnes() {
         IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
                 () -> Bench.run(new String[] {"--only", "kafka-lookback"}));

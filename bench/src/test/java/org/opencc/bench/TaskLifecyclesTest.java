@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,10 @@ import org.opencc.contracts.task.TaskCreated;
 import org.opencc.contracts.task.TaskEvent;
 import org.opencc.contracts.task.TaskQueueEntered;
 
-/** The live-stats load: a constant rate after the ramp-up, every task's events in lifecycle order, all queues used. */
+/**
+ * The live-stats load: a constant rate after the ramp-up, every task's events in lifecycle order, all queues used;
+ * the ingest load: a fixed number of whole lifecycles at the event times it gives.
+ */
 class TaskLifecyclesTest {
     private static final String WORKSPACE = Sid.next("WS");
 
@@ -63,6 +67,72 @@ class TaskLifecyclesTest {
         Set<String> used = new HashSet<>();
         queues.values().forEach(used::addAll);
         assertEquals(7, used.size(), "tasks are spread over every queue");
+    }
+
+    @Test
+    void aLimitedLoadCarriesEveryEventOfItsTasksOnceInOrderWithinItsSlotsAndNothingAfter() {
+        TaskLifecycles load = new TaskLifecycles(WORKSPACE, 2, 3, 7, TaskLifecycles.EventTimes.NOW);
+        assertEquals((7 + 4 * 3) * 5, load.slots(), "slots until the last task's completion");
+        Map<String, List<String>> types = new HashMap<>();
+        int events = 0;
+        for (long slot = 0; slot < load.slots(); slot++) {
+            TaskEvent event = load.event(slot);
+            if (event != null) {
+                types.computeIfAbsent(event.taskSid(), t -> new ArrayList<>()).add(event.type());
+                events++;
+            }
+        }
+        assertNotNull(load.event(load.slots() - 1), "the last slot is the last task's completion");
+        for (long slot = load.slots(); slot < load.slots() + 100; slot++) {
+            assertNull(load.event(slot), "slot " + slot + " is after the last task");
+        }
+        assertEquals(7 * TaskLifecycles.STAGES, events);
+        assertEquals(7, types.size(), "tasks");
+        List<String> lifecycle = List.of(TaskCreated.TYPE, TaskQueueEntered.TYPE, ReservationCreated.TYPE,
+                ReservationAccepted.TYPE, TaskCompleted.TYPE);
+        types.values().forEach(seen -> assertEquals(lifecycle, seen, "a task's events"));
+        assertEquals(2, load.queueSids().size());
+    }
+
+    @Test
+    void eachEventHappensAtTheTimeTheLoadIsGivenForItsTaskAndStage() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        TaskLifecycles load = new TaskLifecycles(WORKSPACE, 1, 2, 4,
+                (task, stage) -> t0.plusSeconds(100 * task + stage));
+        Map<String, Long> taskNumbers = new HashMap<>();
+        for (long slot = 0; slot < load.slots(); slot++) {
+            TaskEvent event = load.event(slot);
+            if (event != null) {
+                // tasks are numbered in the order they are created
+                long task = taskNumbers.computeIfAbsent(event.taskSid(), t -> (long) taskNumbers.size());
+                int stage = List.of(TaskCreated.TYPE, TaskQueueEntered.TYPE, ReservationCreated.TYPE,
+                        ReservationAccepted.TYPE, TaskCompleted.TYPE).indexOf(event.type());
+                assertEquals(t0.plusSeconds(100 * task + stage), timeOf(event), event.type() + " of task " + task);
+                if (queueOf(event) != null) {
+                    assertEquals(load.queueSids().get(0), queueOf(event), "the one queue");
+                }
+            }
+        }
+        assertEquals(4, taskNumbers.size());
+    }
+
+    private static Instant timeOf(TaskEvent event) {
+        if (event instanceof TaskCreated created) {
+            return created.createdAt();
+        }
+        if (event instanceof TaskQueueEntered entered) {
+            return entered.occurredAt();
+        }
+        if (event instanceof ReservationCreated reserved) {
+            return reserved.occurredAt();
+        }
+        if (event instanceof ReservationAccepted accepted) {
+            return accepted.occurredAt();
+        }
+        if (event instanceof TaskCompleted completed) {
+            return completed.occurredAt();
+        }
+        throw new AssertionError("not a lifecycle event: " + event);
     }
 
     private static String queueOf(TaskEvent event) {
