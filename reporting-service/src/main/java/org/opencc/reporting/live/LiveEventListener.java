@@ -9,8 +9,8 @@ import org.opencc.support.consumer.BatchEventConsumer;
 
 /**
  * Reads {@code cc.tasks.v1} (channel {@code tasks-in}) and {@code cc.workers.v1} (channel {@code workers-in}) a
- * polled batch at a time, each batch in one transaction ({@link BatchEventConsumer}: thousands of events a second
- * instead of one commit each). Both channels use the one group {@code reporting-service}: the state lives in
+ * polled batch at a time, each batch in one transaction ({@link BatchEventConsumer}: one commit per batch instead
+ * of one per event). Both channels use the one group {@code reporting-service}: the state lives in
  * PostgreSQL, so each event is applied once across replicas and every replica reads the result.
  */
 @ApplicationScoped
