@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.opencc.reporting.StatementBatch;
 
 /**
  * Writes {@code task_fact}. Every write is an upsert whose result does not depend on the order events arrive in:
@@ -40,9 +41,11 @@ public class TaskFactRepository {
     private static final String CANCELED = ended("canceled_at");
 
     private final AgroalDataSource dataSource;
+    private final StatementBatch statements;
 
-    public TaskFactRepository(AgroalDataSource dataSource) {
+    public TaskFactRepository(AgroalDataSource dataSource, StatementBatch statements) {
         this.dataSource = dataSource;
+        this.statements = statements;
     }
 
     /** The task's channel and workflow, from task.created (kept if already known). */
@@ -87,7 +90,11 @@ public class TaskFactRepository {
                 + " updated_at = EXCLUDED.updated_at";
     }
 
+    /** Executes the upsert, or queues it when a batch of statements is open ({@link StatementBatch}). */
     private void update(String sql, Object... parameters) {
+        if (statements.add(StatementBatch.Order.FACTS, sql, parameters)) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

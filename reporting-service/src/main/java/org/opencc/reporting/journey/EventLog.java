@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.EventCodec;
 import org.opencc.contracts.interaction.IntakeRefused;
+import org.opencc.reporting.StatementBatch;
 import org.opencc.support.consumer.InboundEvent;
 import org.opencc.support.tracing.TraceParent;
 
@@ -40,33 +41,43 @@ public class EventLog {
             + " ORDER BY occurred_at, received_at, event_id";
 
     private final AgroalDataSource dataSource;
+    private final StatementBatch statements;
     private final ObjectMapper json = EventCodec.mapper();
 
-    public EventLog(AgroalDataSource dataSource) {
+    public EventLog(AgroalDataSource dataSource, StatementBatch statements) {
         this.dataSource = dataSource;
+        this.statements = statements;
     }
 
-    /** Logs one consumed event; false when its id was logged before. Call inside the consumer's transaction. */
+    /**
+     * Logs one consumed event; false when its id was logged before. Call inside the consumer's transaction. In a
+     * batch of statements ({@link StatementBatch}) the row is queued and the answer is true: the insert still skips
+     * an id logged before.
+     */
     public boolean record(InboundEvent inbound, DomainEvent event, Instant receivedAt) {
         JsonNode payload = json.valueToTree(event);
+        Object[] row;
+        try {
+            row = new Object[] {inbound.id(), event.type(), event.topic(),
+                    Timestamp.from(eventTime(payload).orElse(receivedAt)), Timestamp.from(receivedAt),
+                    // a refused message that belongs to no interaction is its own journey, under its message sid
+                    event instanceof IntakeRefused refused ? refused.key() : text(payload, "interaction_id"),
+                    text(payload, "task_sid"), text(payload, "worker_sid"), text(payload, "customer_key"),
+                    inbound.traceparent() == null ? null : TraceParent.traceId(inbound.traceparent()).orElse(null),
+                    json.writeValueAsString(payload)};
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot log event " + inbound.id(), e);
+        }
+        if (statements.add(StatementBatch.Order.EVENT_LOG, INSERT, row)) {
+            return true;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, inbound.id());
-            insert.setString(2, event.type());
-            insert.setString(3, event.topic());
-            insert.setTimestamp(4, Timestamp.from(eventTime(payload).orElse(receivedAt)));
-            insert.setTimestamp(5, Timestamp.from(receivedAt));
-            // a refused message that belongs to no interaction is its own journey, under its message sid
-            insert.setString(6, event instanceof IntakeRefused refused ? refused.key()
-                    : text(payload, "interaction_id"));
-            insert.setString(7, text(payload, "task_sid"));
-            insert.setString(8, text(payload, "worker_sid"));
-            insert.setString(9, text(payload, "customer_key"));
-            insert.setString(10, inbound.traceparent() == null ? null
-                    : TraceParent.traceId(inbound.traceparent()).orElse(null));
-            insert.setString(11, json.writeValueAsString(payload));
+            for (int i = 0; i < row.length; i++) {
+                insert.setObject(i + 1, row[i]);
+            }
             return insert.executeUpdate() > 0;
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot log event " + inbound.id(), e);
         }
     }

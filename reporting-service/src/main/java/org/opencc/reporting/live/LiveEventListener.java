@@ -26,12 +26,14 @@ public class LiveEventListener {
     @Incoming("tasks-in")
     @Blocking
     public void onTaskEvents(ConsumerRecords<String, String> records) {
-        consumer.consume(records, "tasks-in", "LiveEventListener.onTaskEvent", Stage.REPORTING, live::handle);
+        consumer.consume(records, "tasks-in", "LiveEventListener.onTaskEvent", Stage.REPORTING, live::startBatch,
+                live::handle);
     }
 
     @Incoming("workers-in")
     @Blocking
     public void onWorkerEvents(ConsumerRecords<String, String> records) {
-        consumer.consume(records, "workers-in", "LiveEventListener.onWorkerEvent", Stage.REPORTING, live::handle);
+        consumer.consume(records, "workers-in", "LiveEventListener.onWorkerEvent", Stage.REPORTING,
+                live::startBatch, live::handle);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.opencc.reporting.StatementBatch;
 
 /**
  * Writes the live state ({@code live_task}, {@code live_worker}, {@code live_version}). Every write is an upsert, so
@@ -46,21 +47,26 @@ public class LiveStateRepository {
             + " available = EXCLUDED.available, task_queue_sids = EXCLUDED.task_queue_sids,"
             + " updated_at = EXCLUDED.updated_at";
 
-    private final AgroalDataSource dataSource;
+    /** Bumps the change counter streams poll. */
+    static final String BUMP_VERSION = "UPDATE live_version SET version = version + 1 WHERE id = 1";
 
-    public LiveStateRepository(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final StatementBatch statements;
+
+    public LiveStateRepository(AgroalDataSource dataSource, StatementBatch statements) {
         this.dataSource = dataSource;
+        this.statements = statements;
     }
 
     /** A new task, pending and in no queue yet, routed by {@code workflowSid}. False when nothing changed. */
     public boolean taskCreated(String taskSid, String workspaceSid, String workflowSid, Instant now) {
-        return update(TASK_CREATED, taskSid, workspaceSid, Timestamp.from(now), workflowSid);
+        return update(StatementBatch.Order.TASK_CREATED, TASK_CREATED, taskSid, workspaceSid, Timestamp.from(now), workflowSid);
     }
 
     /** The task waits in {@code taskQueueSid} since {@code enteredAt}. */
     public boolean queueEntered(String taskSid, String workspaceSid, String taskQueueSid, String workflowSid,
             Instant enteredAt, Instant now) {
-        return update(QUEUE_ENTERED, taskSid, workspaceSid, taskQueueSid, Timestamp.from(enteredAt),
+        return update(StatementBatch.Order.QUEUE_ENTERED, QUEUE_ENTERED, taskSid, workspaceSid, taskQueueSid, Timestamp.from(enteredAt),
                 Timestamp.from(now), workflowSid);
     }
 
@@ -71,7 +77,7 @@ public class LiveStateRepository {
      */
     public boolean status(String taskSid, String workspaceSid, String taskQueueSid, TaskStatus status,
             String workerSid, Instant occurredAt, Instant now) {
-        return update(STATUS, taskSid, workspaceSid, taskQueueSid, status.value(),
+        return update(StatementBatch.Order.TASK_STATUS, STATUS, taskSid, workspaceSid, taskQueueSid, status.value(),
                 taskQueueSid == null || occurredAt == null ? null : Timestamp.from(occurredAt), workerSid,
                 Timestamp.from(now));
     }
@@ -79,6 +85,11 @@ public class LiveStateRepository {
     /** The worker's name, activity, availability and eligible queues, as of its latest activity update. */
     public boolean worker(String workerSid, String workspaceSid, String friendlyName, String activityName,
             boolean available, List<String> taskQueueSids, Instant now) {
+        if (statements.add(StatementBatch.Order.WORKER, WORKER, workerSid, workspaceSid, available,
+                (taskQueueSids == null ? List.<String>of() : taskQueueSids).toArray(String[]::new),
+                Timestamp.from(now), friendlyName, activityName)) {
+            return true;
+        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(WORKER)) {
             upsert.setString(1, workerSid);
@@ -99,7 +110,7 @@ public class LiveStateRepository {
     public long bumpVersion() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement bump = connection.prepareStatement(
-                        "UPDATE live_version SET version = version + 1 WHERE id = 1 RETURNING version");
+                        BUMP_VERSION + " RETURNING version");
                 ResultSet rs = bump.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -114,8 +125,9 @@ public class LiveStateRepository {
                 Timestamp.from(cutoff));
     }
 
-    private boolean update(String sql, Object... parameters) {
-        return updateCount(sql, parameters) > 0;
+    /** Executes the write, or queues it when a batch of statements is open ({@link StatementBatch}). */
+    private boolean update(StatementBatch.Order order, String sql, Object... parameters) {
+        return statements.add(order, sql, parameters) || updateCount(sql, parameters) > 0;
     }
 
     private int updateCount(String sql, Object... parameters) {

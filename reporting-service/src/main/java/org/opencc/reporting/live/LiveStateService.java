@@ -9,6 +9,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.opencc.contracts.DomainEvent;
 import org.opencc.contracts.SpanKeys;
@@ -24,6 +29,7 @@ import org.opencc.contracts.task.TaskEvent;
 import org.opencc.contracts.task.TaskQueueEntered;
 import org.opencc.contracts.worker.WorkerActivityUpdated;
 import org.opencc.contracts.worker.WorkerEvent;
+import org.opencc.reporting.StatementBatch;
 import org.opencc.reporting.config.ReportingConfig;
 import org.opencc.reporting.interval.TaskFacts;
 import org.opencc.reporting.journey.JourneyEvents;
@@ -42,6 +48,9 @@ public class LiveStateService {
     public static final String CONSUMER = "reporting-service";
     private static final Logger LOG = Logger.getLogger(LiveStateService.class);
     private static final Object VERSION_BUMP = LiveStateService.class.getName() + ".versionBump";
+    private static final Object FRESH = LiveStateService.class.getName() + ".freshEventIds";
+    private static final Set<StatementBatch.Order> LIVE_WRITES = EnumSet.of(StatementBatch.Order.TASK_CREATED,
+            StatementBatch.Order.QUEUE_ENTERED, StatementBatch.Order.TASK_STATUS, StatementBatch.Order.WORKER);
 
     private final ProcessedEvents processedEvents;
     private final LiveStateRepository repository;
@@ -50,11 +59,13 @@ public class LiveStateService {
     private final TaskFacts facts;
     private final JourneyEvents journeys;
     private final TransactionSynchronizationRegistry transactions;
+    private final StatementBatch statements;
 
     public LiveStateService(ProcessedEvents processedEvents, LiveStateRepository repository, Clock clock,
             ReportingConfig config, TaskFacts facts, JourneyEvents journeys,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, StatementBatch statements) {
         this.journeys = journeys;
+        this.statements = statements;
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.repository = repository;
@@ -69,7 +80,7 @@ public class LiveStateService {
         Span span = StageSpans.current(Stage.REPORTING);
         DomainEvent event = inbound.event().orElse(null);
         tag(span, event);
-        if (!processedEvents.recordFirstSight(CONSUMER, inbound.id())) {
+        if (!firstSight(inbound)) {
             span.setAttribute(SpanKeys.DUPLICATE, true);
             return;
         }
@@ -87,10 +98,37 @@ public class LiveStateService {
     }
 
     /**
+     * Prepares a batch of events in its transaction: records every event id in one statement (each event then finds
+     * whether it is new there), and queues the batch's writes to send together before the commit
+     * ({@link StatementBatch}): a few round trips per batch instead of four or five per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void startBatch(List<InboundEvent> events) {
+        List<String> ids = events.stream().map(InboundEvent::id).filter(Objects::nonNull).toList();
+        transactions.putResource(FRESH, new HashSet<>(processedEvents.recordFirstSights(CONSUMER, ids)));
+        statements.open();
+    }
+
+    /** Whether this consumer sees the event for the first time; within a batch, from its one statement. */
+    @SuppressWarnings("unchecked")
+    private boolean firstSight(InboundEvent inbound) {
+        Set<String> fresh = (Set<String>) transactions.getResource(FRESH);
+        if (fresh == null) {
+            return processedEvents.recordFirstSight(CONSUMER, inbound.id());
+        }
+        return fresh.remove(inbound.id());
+    }
+
+    /**
      * Bumps {@code live_version} once per transaction, just before it commits: a batch of hundreds of events makes
      * one bump, and the row's lock is held only for the commit, not for the whole batch.
      */
     private void bumpVersionOnCommit() {
+        if (statements.isOpen()) {
+            // the writes are queued: bump after they are sent, and only if one of them changed a row
+            statements.whenChanged(LIVE_WRITES, LiveStateRepository.BUMP_VERSION);
+            return;
+        }
         if (transactions.getResource(VERSION_BUMP) != null) {
             return;
         }

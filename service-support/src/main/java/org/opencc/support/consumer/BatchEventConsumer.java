@@ -42,6 +42,23 @@ public class BatchEventConsumer {
      */
     public void consume(Iterable<ConsumerRecord<String, String>> records, String channel, String spanName,
             Stage stage, EventConsumer.Handler handler) {
+        consume(records, channel, spanName, stage, events -> { }, handler);
+    }
+
+    /** What a listener prepares for a whole batch, in its transaction, before its events are handled one by one. */
+    @FunctionalInterface
+    public interface BatchStart {
+        void begin(List<InboundEvent> events);
+    }
+
+    /**
+     * Handles a batch as {@link #consume(Iterable, String, String, Stage, EventConsumer.Handler)} does, after
+     * {@code start} has prepared it in the batch's transaction (say, recorded every event id in one statement, or
+     * opened a batch of statements to send together). A batch that fails is applied again one event at a time,
+     * without {@code start}: the handler must also work alone.
+     */
+    public void consume(Iterable<ConsumerRecord<String, String>> records, String channel, String spanName,
+            Stage stage, BatchStart start, EventConsumer.Handler handler) {
         List<Decoded> decoded = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -54,8 +71,10 @@ public class BatchEventConsumer {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> decoded.forEach(
-                    d -> consumer.consumeOnce(d.record(), d.inbound(), spanName, stage, handler)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                start.begin(decoded.stream().map(Decoded::inbound).toList());
+                decoded.forEach(d -> consumer.consumeOnce(d.record(), d.inbound(), spanName, stage, handler));
+            });
         } catch (RuntimeException batchFailure) {
             LOG.warnf("a batch of %d events on %s failed (%s); applying them one at a time", decoded.size(),
                     channel, batchFailure.getMessage());

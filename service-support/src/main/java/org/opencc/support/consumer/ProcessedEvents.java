@@ -47,6 +47,31 @@ public class ProcessedEvents {
         }
     }
 
+    /**
+     * Records a batch's event ids at once (one statement instead of one per event) and answers those seen for the
+     * first time, as many times as each occurs among them once: an id the batch carries twice counts once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.List<String> recordFirstSights(String consumer, java.util.List<String> eventIds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO processed_event"
+                        + " (consumer, event_id, processed_at) SELECT ?, id, ? FROM unnest(?) AS t(id)"
+                        + " ON CONFLICT DO NOTHING RETURNING event_id")) {
+            insert.setString(1, consumer);
+            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            insert.setArray(3, connection.createArrayOf("text", eventIds.toArray()));
+            java.util.List<String> fresh = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a batch of " + eventIds.size() + " events", e);
+        }
+    }
+
     /** Forgets events older than the retention period (longer than any redelivery can take). */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
