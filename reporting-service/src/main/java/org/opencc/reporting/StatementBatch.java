@@ -63,11 +63,6 @@ public class StatementBatch {
         });
     }
 
-    /** Whether this transaction queues its writes. */
-    public boolean isOpen() {
-        return transactions.getTransactionKey() != null && transactions.getResource(KEY) != null;
-    }
-
     /**
      * After the queued statements are sent, runs {@code sql} once if any statement of {@code orders} changed a row
      * (say, bump a version only when the state changed). Registered once per transaction and statement text.

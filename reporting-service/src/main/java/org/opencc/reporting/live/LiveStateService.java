@@ -3,8 +3,6 @@ package org.opencc.reporting.live;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -47,7 +45,6 @@ public class LiveStateService {
     /** The consumer name in {@code processed_event}; also the Kafka group of both channels. */
     public static final String CONSUMER = "reporting-service";
     private static final Logger LOG = Logger.getLogger(LiveStateService.class);
-    private static final Object VERSION_BUMP = LiveStateService.class.getName() + ".versionBump";
     private static final Object FRESH = LiveStateService.class.getName() + ".freshEventIds";
     private static final Set<StatementBatch.Order> LIVE_WRITES = EnumSet.of(StatementBatch.Order.TASK_CREATED,
             StatementBatch.Order.QUEUE_ENTERED, StatementBatch.Order.TASK_STATUS, StatementBatch.Order.WORKER);
@@ -77,6 +74,8 @@ public class LiveStateService {
     /** Applies one event from {@code cc.tasks.v1} or {@code cc.workers.v1}; types the view ignores are skipped. */
     @Transactional
     public void handle(InboundEvent inbound) {
+        // an event alone (a failed batch's, applied one by one) is a batch of one: its writes go at its commit
+        statements.open();
         Span span = StageSpans.current(Stage.REPORTING);
         DomainEvent event = inbound.event().orElse(null);
         tag(span, event);
@@ -120,30 +119,11 @@ public class LiveStateService {
     }
 
     /**
-     * Bumps {@code live_version} once per transaction, just before it commits: a batch of hundreds of events makes
-     * one bump, and the row's lock is held only for the commit, not for the whole batch.
+     * Bumps {@code live_version} once per transaction, after its queued writes are sent and only if one of them
+     * changed a row: a batch of hundreds of events makes one bump, and the row's lock is held only for the commit.
      */
     private void bumpVersionOnCommit() {
-        if (statements.isOpen()) {
-            // the writes are queued: bump after they are sent, and only if one of them changed a row
-            statements.whenChanged(LIVE_WRITES, LiveStateRepository.BUMP_VERSION);
-            return;
-        }
-        if (transactions.getResource(VERSION_BUMP) != null) {
-            return;
-        }
-        transactions.putResource(VERSION_BUMP, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                    repository.bumpVersion();
-                }
-            }
-
-            @Override
-            public void afterCompletion(int status) {}
-        });
+        statements.whenChanged(LIVE_WRITES, LiveStateRepository.BUMP_VERSION);
     }
 
     private boolean apply(DomainEvent event, Instant now) {

@@ -1,11 +1,10 @@
 package org.opencc.taskrouter.reservation;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.List;
 import org.jboss.logging.Logger;
+import org.opencc.taskrouter.persistence.DueWork;
 
 /**
  * Moves tasks on from reservations nobody answered in time. Each run claims expired reservations with
@@ -26,17 +25,7 @@ public class ReservationExpiry {
 
     @Scheduled(every = "${cc.router.expiry-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
-        try {
-            int expired = QuarkusTransaction.requiringNew().call(() -> {
-                List<Reservation> due = reservations.claimExpired(clock.instant(), 100);
-                due.forEach(service::expire);
-                return due.size();
-            });
-            if (expired > 0) {
-                LOG.debugf("timed out %d reservations", expired);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("reservation expiry failed, will retry: %s", e.getMessage());
-        }
+        DueWork.run(LOG, "reservation expiry", "timed out %d reservations",
+                () -> reservations.claimExpired(clock.instant(), 100), service::expire);
     }
 }

@@ -1,11 +1,10 @@
 package org.opencc.taskrouter.task;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.List;
 import org.jboss.logging.Logger;
+import org.opencc.taskrouter.persistence.DueWork;
 
 /**
  * Cancels tasks that waited longer than their {@code Timeout} (seconds since creation) without being assigned, as
@@ -28,17 +27,7 @@ public class TaskExpiry {
 
     @Scheduled(every = "${cc.router.expiry-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireDue() {
-        try {
-            int expired = QuarkusTransaction.requiringNew().call(() -> {
-                List<Task> due = tasks.claimExpired(clock.instant(), 100);
-                due.forEach(service::expire);
-                return due.size();
-            });
-            if (expired > 0) {
-                LOG.debugf("canceled %d tasks whose timeout passed", expired);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("task expiry failed, will retry: %s", e.getMessage());
-        }
+        DueWork.run(LOG, "task expiry", "canceled %d tasks whose timeout passed",
+                () -> tasks.claimExpired(clock.instant(), 100), service::expire);
     }
 }
